@@ -1,0 +1,65 @@
+/* ev: the event stream. Every change of the simulated memory state is one
+ * Event, emitted through ev_emit; it is the only thing history, model and
+ * UI read. When recording is off (ev_on false), nothing is built at all. */
+#ifndef MEMVIZ_EV_H
+#define MEMVIZ_EV_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "obj.h"
+
+typedef enum {
+    EV_ALLOC,    /* addr: new object (rc 1, held by a temporary); value: size */
+    EV_FREE,     /* addr: object deallocated; its block returns to the heap */
+    EV_INCREF,   /* owner takes a reference; value: new refcount */
+    EV_DECREF,   /* owner drops a reference; value: new refcount */
+    EV_MOVE,     /* a reference passes from `from` to owner; count unchanged */
+    EV_CALL,     /* frame `value` entered: owner.name is the function */
+    EV_RETURN,   /* frame `value` left */
+    EV_LINE,     /* execution reached line `line` of frame `value` */
+    EV_OUTPUT,   /* the program wrote text: text/len */
+    EV_RAISE,    /* exception object addr raised (name: its type) */
+    EV_COUNT
+} EvKind;
+
+typedef struct {
+    uint8_t kind;        /* EvKind */
+    uint8_t okind;       /* ObjKind of addr's object */
+    uint32_t line;       /* source line being executed */
+    uint64_t addr;
+    int64_t value;
+    const char *tname;   /* interned type name of addr's object */
+    Owner owner;
+    Owner from;          /* EV_MOVE only */
+    const char *text;    /* EV_OUTPUT: the bytes (valid during the sink call) */
+    size_t len;
+} Event;
+
+extern bool ev_on;         /* false: emit nothing (--no-events) */
+extern uint32_t ev_line;   /* the line the VM executes now */
+
+typedef void (*EvSink)(const Event *e, void *arg);
+
+/* Routes every event to sink (NULL: drop them). */
+void ev_set_sink(EvSink sink, void *arg);
+void ev_emit(Event *e);
+uint64_t ev_count(void);   /* events emitted so far */
+
+/* A stable copy of s, alive until ev_shutdown (names in events). */
+const char *ev_intern(const char *s);
+void ev_shutdown(void);
+
+/* The stable one-line text form of --trace (README "Trace format"). */
+void ev_print(FILE *out, uint64_t seq, const Event *e);
+const char *ev_kind_name(EvKind k);
+
+/* Helpers the engine calls (they check ev_on themselves). */
+void ev_ref(EvKind kind, Obj *o, Owner w);
+void ev_move(Obj *o, Owner from, Owner to);
+void ev_obj(EvKind kind, Obj *o, int64_t value);
+void ev_frame(EvKind kind, uint32_t serial, const char *fname);
+void ev_output(const char *text, size_t len);
+
+#endif

@@ -1,0 +1,340 @@
+#include "heap.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "xmem.h"
+
+enum {
+    NCLASSES = HEAP_SMALL_MAX / HEAP_ALIGN,
+    POOL_OVERHEAD = 48,                       /* pool header, as pymalloc */
+    POOLS_PER_ARENA = HEAP_ARENA_SIZE / HEAP_POOL_SIZE,
+};
+
+typedef struct Pool {
+    uint64_t base;
+    uint32_t szidx, nblocks, nused, nextfresh;
+    int32_t freehead;          /* -1: no freed block */
+    int32_t *freenext;
+    Obj **objs;                /* live object per block, or NULL */
+    struct Pool *next, *prev;  /* in usedpools[szidx] while it has room */
+    bool linked;
+} Pool;
+
+typedef struct {
+    uint64_t addr;
+    uint32_t size;
+    Obj *obj;                  /* NULL: freed */
+} LargeBlock;
+
+static struct {
+    uint64_t limit, used;
+    Pool **arenas;             /* POOLS_PER_ARENA pools each */
+    size_t narenas, arenas_cap;
+    size_t pools_taken;        /* pools handed out so far, over all arenas */
+    Pool *usedpools[NCLASSES];
+    /* large area */
+    LargeBlock *large;         /* sorted by address (bump order) */
+    size_t nlarge, large_cap;
+    uint64_t large_top;
+    /* static area */
+    Obj **statics;
+    size_t nstatics, statics_cap;
+    uint64_t static_top;
+} H;
+
+void heap_init(uint64_t max_bytes)
+{
+    memset(&H, 0, sizeof H);
+    H.limit = max_bytes;
+    H.large_top = HEAP_LARGE_BASE;
+    H.static_top = HEAP_STATIC_BASE;
+}
+
+void heap_shutdown(void)
+{
+    for (size_t a = 0; a < H.narenas; a++) {
+        for (int p = 0; p < POOLS_PER_ARENA; p++) {
+            free(H.arenas[a][p].objs);
+            free(H.arenas[a][p].freenext);
+        }
+        free(H.arenas[a]);
+    }
+    free(H.arenas);
+    free(H.large);
+    free(H.statics);
+    memset(&H, 0, sizeof H);
+}
+
+uint64_t heap_used(void) { return H.used; }
+uint64_t heap_limit(void) { return H.limit; }
+void heap_set_limit(uint64_t max_bytes) { H.limit = max_bytes; }
+
+bool heap_reserve(int64_t delta)
+{
+    if (delta > 0 && (uint64_t)delta > H.limit - H.used)
+        return false;
+    if (delta < 0 && (uint64_t)-delta > H.used)
+        H.used = 0;
+    else
+        H.used += (uint64_t)delta;
+    return true;
+}
+
+static uint64_t obj_offset(bool gc) { return gc ? HEAP_GC_HEAD : 0; }
+
+/* ---- pools ---- */
+static void pool_unlink(Pool *p)
+{
+    if (!p->linked)
+        return;
+    if (p->prev)
+        p->prev->next = p->next;
+    else
+        H.usedpools[p->szidx] = p->next;
+    if (p->next)
+        p->next->prev = p->prev;
+    p->next = p->prev = NULL;
+    p->linked = false;
+}
+
+static void pool_link_front(Pool *p)
+{
+    if (H.usedpools[p->szidx] == p)
+        return;
+    pool_unlink(p);
+    p->next = H.usedpools[p->szidx];
+    if (p->next)
+        p->next->prev = p;
+    p->prev = NULL;
+    H.usedpools[p->szidx] = p;
+    p->linked = true;
+}
+
+static Pool *pool_new(uint32_t szidx)
+{
+    if (HEAP_POOL_SIZE > H.limit - H.used)
+        return NULL;
+    size_t a = H.pools_taken / POOLS_PER_ARENA, i = H.pools_taken % POOLS_PER_ARENA;
+    if (a == H.narenas) {
+        xgrow((void **)&H.arenas, &H.arenas_cap, H.narenas + 1, sizeof *H.arenas);
+        H.arenas[H.narenas++] = xcalloc(POOLS_PER_ARENA, sizeof(Pool));
+    }
+    Pool *p = &H.arenas[a][i];
+    H.pools_taken++;
+    H.used += HEAP_POOL_SIZE;
+    uint32_t size = (szidx + 1) * HEAP_ALIGN;
+    p->base = HEAP_ARENA_BASE + (uint64_t)a * HEAP_ARENA_SIZE + (uint64_t)i * HEAP_POOL_SIZE;
+    p->szidx = szidx;
+    p->nblocks = (HEAP_POOL_SIZE - POOL_OVERHEAD) / size;
+    p->freehead = -1;
+    p->objs = xcalloc(p->nblocks, sizeof *p->objs);
+    p->freenext = xcalloc(p->nblocks, sizeof *p->freenext);
+    return p;
+}
+
+static Pool *pool_of(uint64_t addr)
+{
+    if (addr < HEAP_ARENA_BASE)
+        return NULL;
+    uint64_t off = addr - HEAP_ARENA_BASE;
+    size_t n = off / HEAP_POOL_SIZE;
+    if (n >= H.pools_taken)
+        return NULL;
+    return &H.arenas[n / POOLS_PER_ARENA][n % POOLS_PER_ARENA];
+}
+
+/* ---- large area: blocks in address order, freed ones reused per size ---- */
+static LargeBlock *large_find(uint64_t addr)
+{
+    size_t lo = 0, hi = H.nlarge;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (H.large[mid].addr + H.large[mid].size <= addr)
+            lo = mid + 1;
+        else if (H.large[mid].addr > addr)
+            hi = mid;
+        else
+            return &H.large[mid];
+    }
+    return NULL;
+}
+
+static bool large_alloc(Obj *o, uint32_t size, uint64_t off)
+{
+    size = (size + HEAP_ALIGN - 1) & ~(uint32_t)(HEAP_ALIGN - 1);
+    if (size > H.limit - H.used)
+        return false;
+    /* last freed block of the same size first */
+    LargeBlock *best = NULL;
+    for (size_t i = 0; i < H.nlarge; i++)
+        if (!H.large[i].obj && H.large[i].size == size)
+            best = &H.large[i];
+    if (!best) {
+        xgrow((void **)&H.large, &H.large_cap, H.nlarge + 1, sizeof *H.large);
+        best = &H.large[H.nlarge++];
+        best->addr = H.large_top + HEAP_ALIGN; /* room for malloc's header */
+        best->size = size;
+        H.large_top = best->addr + size;
+    }
+    best->obj = o;
+    H.used += size;
+    o->addr = best->addr + off;
+    o->block = size;
+    return true;
+}
+
+bool heap_alloc(Obj *o, uint32_t size, bool gc)
+{
+    uint64_t off = obj_offset(gc);
+    if (size > HEAP_SMALL_MAX)
+        return large_alloc(o, size, off);
+    uint32_t szidx = (size + HEAP_ALIGN - 1) / HEAP_ALIGN - 1;
+    Pool *p = H.usedpools[szidx];
+    if (!p) {
+        p = pool_new(szidx);
+        if (!p)
+            return false;
+        pool_link_front(p);
+    }
+    uint32_t b;
+    if (p->freehead >= 0) {
+        b = (uint32_t)p->freehead;
+        p->freehead = p->freenext[b];
+    } else {
+        b = p->nextfresh++;
+    }
+    p->nused++;
+    p->objs[b] = o;
+    if (p->nused == p->nblocks)
+        pool_unlink(p);
+    uint32_t bsize = (szidx + 1) * HEAP_ALIGN;
+    o->addr = p->base + POOL_OVERHEAD + (uint64_t)b * bsize + off;
+    o->block = bsize;
+    return true;
+}
+
+void heap_alloc_static(Obj *o, uint32_t size, bool gc)
+{
+    size = (size + HEAP_ALIGN - 1) & ~(uint32_t)(HEAP_ALIGN - 1);
+    o->addr = H.static_top + obj_offset(gc);
+    o->block = size;
+    H.static_top += size;
+    xgrow((void **)&H.statics, &H.statics_cap, H.nstatics + 1, sizeof *H.statics);
+    H.statics[H.nstatics++] = o;
+}
+
+void heap_free(Obj *o)
+{
+    bool gc = kind_ops[o->kind].gc;
+    uint64_t start = o->addr - obj_offset(gc);
+    Pool *p = pool_of(start);
+    if (p) {
+        uint32_t bsize = (p->szidx + 1) * HEAP_ALIGN;
+        uint32_t b = (uint32_t)((start - p->base - POOL_OVERHEAD) / bsize);
+        p->objs[b] = NULL;
+        p->freenext[b] = p->freehead;
+        p->freehead = (int32_t)b;
+        p->nused--;
+        pool_link_front(p);
+        return;
+    }
+    LargeBlock *lb = large_find(start);
+    if (lb && lb->obj == o) {
+        lb->obj = NULL;
+        H.used -= lb->size;
+    }
+}
+
+static Obj *static_at(uint64_t addr)
+{
+    size_t lo = 0, hi = H.nstatics;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        Obj *s = H.statics[mid];
+        uint64_t start = s->addr - obj_offset(kind_ops[s->kind].gc);
+        if (start + s->block <= addr)
+            lo = mid + 1;
+        else if (start > addr)
+            hi = mid;
+        else
+            return s;
+    }
+    return NULL;
+}
+
+/* The object whose block holds addr; *freed set when the block is free. */
+static Obj *block_holder(uint64_t addr, bool *inside, bool *freed)
+{
+    *inside = *freed = false;
+    Pool *p = pool_of(addr);
+    if (p) {
+        *inside = true;
+        if (addr < p->base + POOL_OVERHEAD)
+            return NULL;
+        uint32_t bsize = (p->szidx + 1) * HEAP_ALIGN;
+        uint32_t b = (uint32_t)((addr - p->base - POOL_OVERHEAD) / bsize);
+        if (b >= p->nblocks)
+            return NULL;
+        if (!p->objs[b])
+            *freed = b < p->nextfresh;
+        return p->objs[b];
+    }
+    if (addr >= HEAP_LARGE_BASE && addr < H.large_top) {
+        *inside = true;
+        LargeBlock *lb = large_find(addr);
+        if (lb && !lb->obj)
+            *freed = true;
+        return lb ? lb->obj : NULL;
+    }
+    if (addr >= HEAP_STATIC_BASE && addr < H.static_top) {
+        *inside = true;
+        return static_at(addr);
+    }
+    return NULL;
+}
+
+Obj *heap_object_at(uint64_t addr)
+{
+    bool inside, freed;
+    Obj *o = block_holder(addr, &inside, &freed);
+    return o && o->addr == addr ? o : NULL;
+}
+
+bool heap_read_word(uint64_t addr, int64_t *out)
+{
+    bool inside, freed;
+    Obj *o = block_holder(addr, &inside, &freed);
+    if (!inside)
+        return false;
+    if (o && addr == o->addr)
+        *out = o->refcnt;
+    else if (o && addr == o->addr + 8)
+        *out = o->type ? (int64_t)o->type->h.addr : 0;
+    else if (freed)
+        *out = 0;
+    else {
+        uint64_t x = addr * 0x9E3779B97F4A7C15ull;
+        *out = (int64_t)(x >> 20);
+    }
+    return true;
+}
+
+void heap_foreach(void (*fn)(Obj *o, void *arg), void *arg)
+{
+    for (size_t n = 0; n < H.pools_taken; n++) {
+        Pool *p = &H.arenas[n / POOLS_PER_ARENA][n % POOLS_PER_ARENA];
+        for (uint32_t b = 0; b < p->nextfresh; b++)
+            if (p->objs[b])
+                fn(p->objs[b], arg);
+    }
+    for (size_t i = 0; i < H.nlarge; i++)
+        if (H.large[i].obj)
+            fn(H.large[i].obj, arg);
+}
+
+void heap_foreach_static(void (*fn)(Obj *o, void *arg), void *arg)
+{
+    for (size_t i = 0; i < H.nstatics; i++)
+        fn(H.statics[i], arg);
+}

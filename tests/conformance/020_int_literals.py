@@ -1,0 +1,10 @@
+# Checks: integer literals in decimal, hex, octal, binary, with underscores.
+print(0, 7, 1234567890)
+print(0x0, 0xff, 0XFF, 0x7fffffff, 0xDeadBeef)
+print(0o0, 0o17, 0O777)
+print(0b0, 0b1011, 0B11111111)
+print(1_000_000, 0x_ff_ff, 0b_1010_1010, 0o_7_7)
+print(9223372036854775807)
+print(-9223372036854775807 - 1)
+print(0, 00, 000)
+print(type(0x10).__name__, 0x10 == 16 == 0o20 == 0b10000)

@@ -1,0 +1,10 @@
+# Checks: mixed int/float arithmetic produces floats; bool acts as int.
+print(1 + 1.0, 2 * 1.5, 3 - 0.5, 7 / 2, 7 // 2.0, 7 % 2.0)
+print(type(1 + 1.0).__name__, type(2 * 3).__name__, type(4 / 2).__name__)
+print(True + True, True * 10, False - 1, True / 2)
+print(10 ** 15 + 0.5, 2 ** 53 + 1.0)
+print(int(7.9), int(-7.9), float(3), float(-0))
+print(abs(-3), abs(-3.5), abs(0), abs(-0.0))
+print(9007199254740993 + 0.0, 1 / 3 * 3)
+print(sum([1, 2.5, 3]), sum([0.1] * 10))
+print(max(1, 2.5), min(3, 2.0), max(2, 2.0), max(2.0, 2))

@@ -1,0 +1,12 @@
+# Checks: str, repr, int, float, bool conversions of many values.
+print(str(1), str(1.0), str(-0.5), str(None), str(True), str([1, 'a']), str('s'))
+print(repr(1), repr(1.0), repr('s'), repr(None), repr([1, 'a']), repr((1,)))
+print(int(3.99), int(-3.99), int('42'), int(' -17 '), int(True), int('0'), int(1e10))
+print(int('ff', 16), int('777', 8), int('1010', 2), int('z', 36))
+print(float(1), float('1.5'), float(' 2.5 '), float('-0'), float('1e3'), float('inf'), float('-INF'), float('nan'))
+print(float(True), float('.5'), float('5.'), float(' -1E-2 '))
+print(bool(0), bool(1), bool(''), bool('False'), bool([]), bool([[]]), bool(0.0), bool(None))
+print(str(), int(), float(), bool(), repr(''))
+print(str(12345678901234), str(2 ** 62), str(-9223372036854775807))
+print(int('-0'), int('000123'), int('1_2_3'))
+print(type(str(1)).__name__, type(int('1')).__name__, type(float(1)).__name__)

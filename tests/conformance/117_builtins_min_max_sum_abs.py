@@ -1,0 +1,11 @@
+# Checks: min, max, sum, abs with iterables, several arguments, key=, and start values.
+print(min(3, 1, 2), max(3, 1, 2), min([4, 5]), max('hello'), min('b', 'a', 'c'))
+print(max([1, 5, 3], key=lambda v: -v), min(['aa', 'b', 'ccc'], key=len), max(['aa', 'b', 'cc'], key=len))
+print(max((1, 'b'), (1, 'a')), min([[2], [1, 5]]))
+print(sum([]), sum([1, 2, 3]), sum([1, 2], 10), sum([0.5, 0.25]), sum(range(5), 100))
+print(sum([[1], [2]], []), sum([True, True, False]))
+print(abs(-5), abs(5), abs(-2.5), abs(-0), abs(-9223372036854775807), abs(True))
+print(max(1, 1.0), max(1.0, 1), min(0, -0.0), max(float('-inf'), -1e308))
+print(max([3, 3, 3]), min(range(10, 0, -1)))
+print(min({'b': 1, 'a': 2}), max({5, 3, 9}))
+print(max([0]), min([-1]))

@@ -1,0 +1,3 @@
+# A closing parenthesis with no opener.
+a = 1
+b = a + 2)

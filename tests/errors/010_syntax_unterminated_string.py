@@ -1,0 +1,3 @@
+# A single-quoted string that runs to the end of the line.
+name = 'unterminated
+print(name)

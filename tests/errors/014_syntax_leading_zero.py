@@ -1,0 +1,3 @@
+# A decimal literal with a leading zero.
+x = 1
+y = 0123

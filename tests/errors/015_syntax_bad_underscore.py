@@ -1,0 +1,2 @@
+# Underscores in a number literal must separate digits.
+n = 1_000_

@@ -1,0 +1,2 @@
+# Assignment to a number literal.
+1 = x

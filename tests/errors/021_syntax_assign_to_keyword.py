@@ -1,0 +1,3 @@
+# Assignment to None.
+x = 1
+None = x

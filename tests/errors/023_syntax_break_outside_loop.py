@@ -1,0 +1,3 @@
+# A break statement that is not inside a loop.
+def f():
+    break

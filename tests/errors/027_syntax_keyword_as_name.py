@@ -1,0 +1,3 @@
+# A keyword used as a variable name.
+total = 0
+class = 'first'

@@ -1,0 +1,3 @@
+# A keyword used as a function name.
+def for(x):
+    return x

@@ -1,0 +1,3 @@
+# A Python 2 print statement.
+name = 'x'
+print name

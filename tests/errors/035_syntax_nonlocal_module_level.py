@@ -1,0 +1,3 @@
+# A nonlocal declaration at module level.
+x = 1
+nonlocal x

@@ -1,0 +1,6 @@
+# A nonlocal declaration with no enclosing binding.
+def outer():
+    def inner():
+        nonlocal missing
+        missing = 1
+    return inner

@@ -1,0 +1,3 @@
+# Deleting a function call.
+items = [1]
+del len(items)

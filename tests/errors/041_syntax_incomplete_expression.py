@@ -1,0 +1,4 @@
+# A binary operator with no right operand.
+a = 1
+b = a +
+c = 2

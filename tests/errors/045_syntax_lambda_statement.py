@@ -1,0 +1,2 @@
+# A lambda whose body is a statement.
+f = lambda x: return x

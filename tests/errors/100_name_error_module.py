@@ -1,0 +1,4 @@
+# Reading a name that was never bound.
+x = 1
+print(x)
+print(y)

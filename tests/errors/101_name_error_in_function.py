@@ -1,0 +1,4 @@
+# A function reading an undefined global.
+def f():
+    return undefined_value + 1
+result = f()

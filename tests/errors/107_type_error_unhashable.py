@@ -1,0 +1,4 @@
+# A list used as a dict key.
+d = {}
+key = [1, 2]
+d[key] = 'value'

@@ -1,0 +1,5 @@
+# Indexing None.
+def find():
+    return None
+r = find()
+print(r[0])

@@ -1,0 +1,4 @@
+# Integer division by zero.
+a = 10
+b = 0
+print(a // b)

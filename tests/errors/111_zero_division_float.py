@@ -1,0 +1,3 @@
+# Float division by zero.
+x = 1.5
+y = x / 0.0

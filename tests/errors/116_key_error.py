@@ -1,0 +1,3 @@
+# A missing dict key.
+ages = {'ann': 30}
+print(ages['bob'])

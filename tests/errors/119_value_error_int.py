@@ -1,0 +1,3 @@
+# Converting a non-numeric string to int.
+text = 'x'
+n = int(text)

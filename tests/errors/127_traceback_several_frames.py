@@ -1,0 +1,10 @@
+# An exception raised three calls deep.
+def level3(d):
+    return d['missing']
+def level2(d):
+    return level3(d) + 1
+def level1():
+    data = {}
+    return level2(data)
+print('start')
+level1()

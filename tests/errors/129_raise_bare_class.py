@@ -1,0 +1,4 @@
+# Raising an exception class without arguments.
+def f():
+    raise ValueError
+f()

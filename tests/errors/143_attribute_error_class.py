@@ -1,0 +1,4 @@
+# A missing class attribute.
+class Config:
+    debug = False
+print(Config.verbose)

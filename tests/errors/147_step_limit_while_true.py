@@ -1,0 +1,3 @@
+# An infinite loop that only the step limit stops.
+while True:
+    pass

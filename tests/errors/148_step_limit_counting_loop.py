@@ -1,0 +1,4 @@
+# A loop that would run for a very long time.
+i = 0
+while i >= 0:
+    i = i + 1
