@@ -1151,7 +1151,6 @@ static void compile_try_except(Comp *c, Node *n)
         }
         int next = new_label(c);
         if (h->a) {
-            emit(c, OPC_COPY, 1);
             compile_expr(c, h->a);
             set_pos(c, h);
             emit(c, OPC_CHECK_EXC_MATCH, 0);

@@ -67,7 +67,7 @@ static Obj *cdata_from_address(Obj *self, Obj **args, int nargs, TupleObj *kwnam
     Obj *addr = args[0];
     if (!IS(addr, K_INT) && !IS(addr, K_BOOL))
         return rt_raise(EXC(TypeError), "integer expected");
-    Obj *o = obj_alloc(K_CDATA, t, sizeof(CDataObj), 32);
+    Obj *o = obj_alloc(K_CDATA, t, sizeof(CDataObj), 136); /* CPython's c_long object */
     if (!o)
         return NULL;
     CDataObj *c = (CDataObj *)o;

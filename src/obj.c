@@ -84,6 +84,7 @@ static void no_traverse(Obj *o, VisitFn visit, void *arg) { (void)o, (void)visit
 static void no_clear(Obj *o) { (void)o; }
 static void no_finish(Obj *o) { (void)o; }
 static size_t block_size(Obj *o) { return o->block; }
+static size_t cdata_size(Obj *o) { (void)o; return 136; }
 
 #define KIND(k, nm, isgc, pfx) \
     [k] = {nm, isgc, pfx##_traverse, pfx##_clear, pfx##_finish, pfx##_size}
@@ -114,7 +115,7 @@ const KindOps kind_ops[K_COUNT] = {
     KIND(K_FRAME, "frame", true, frame),
     KIND(K_ITER, "iterator", true, iter),
     KIND(K_GEN, "generator", true, gen),
-    [K_CDATA] = {"cdata", false, no_traverse, no_clear, no_finish, block_size},
+    [K_CDATA] = {"cdata", false, no_traverse, no_clear, no_finish, cdata_size},
     KIND(K_SUPER, "super", true, super),
 };
 

@@ -337,6 +337,14 @@ static Obj *kind_compare(Obj *a, Obj *b, int op)
     case K_DICT: return dict_compare(a, b, op);
     case K_SET: return set_compare(a, b, op);
     case K_RANGE: return range_compare(a, b, op);
+    case K_METHOD:
+        /* bound methods are equal when they bind the same function to the same object */
+        if (IS(b, K_METHOD) && (op == CMP_EQ || op == CMP_NE)) {
+            MethodObj *x = (MethodObj *)a, *y = (MethodObj *)b;
+            bool eq = x->self == y->self && x->func == y->func;
+            return bool_new(op == CMP_EQ ? eq : !eq);
+        }
+        return ref_new(Py_NotImplemented);
     default: return ref_new(Py_NotImplemented);
     }
 }
@@ -419,7 +427,8 @@ Obj *obj_binop(Obj *a, Obj *b, int op, bool inplace)
         DECREF(r);
     }
     return rt_raise(EXC(TypeError), "unsupported operand type(s) for %s%s: '%s' and '%s'",
-                    op_symbols[op], inplace ? "=" : "", type_name(a), type_name(b));
+                    op_symbols[op], inplace ? "=" : op == OP_POW ? " or pow()" : "", type_name(a),
+                    type_name(b));
 }
 
 Obj *obj_unary(Obj *a, int op)

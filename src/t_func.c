@@ -395,7 +395,7 @@ void instance_clear(Obj *o)
 }
 
 void instance_finish(Obj *o) { table_free(&AS_INST(o)->attrs); }
-size_t instance_size(Obj *o) { (void)o; return 56; }
+size_t instance_size(Obj *o) { return o->type == &type_object ? 16 : 56; /* object() has no dict */ }
 
 static DictTable *instance_table(Obj *o)
 {
@@ -461,6 +461,8 @@ Obj *instance_getattr(Obj *o, StrObj *name, bool raise)
 
 int instance_setattr(Obj *o, StrObj *name, Obj *value)
 {
+    if (o->type == &type_object) /* object() has no __dict__ */
+        return rt_raise_int(EXC(AttributeError), "'object' object has no attribute '%s'", name->s);
     if (!IS(o, K_INSTANCE) && !IS(o, K_EXC)) {
         if (type_lookup(o->type, name))
             return rt_raise_int(EXC(AttributeError), "'%s' object attribute '%s' is read-only",

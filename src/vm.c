@@ -727,10 +727,10 @@ static Obj *run(Frame *entry)
             bool meth = PEEK(n + 2) != NULL;
             Obj *callable = meth ? PEEK(n + 2) : PEEK(n + 1);
             Obj **args = &f->stack[f->sp - n - (meth ? 1 : 0)];
-            int nargs = n + (meth ? 1 : 0);
             TupleObj *kw = kwnames;
             kwnames = NULL;
             int nkw = kw ? (int)kw->len : 0;
+            int nargs = n - nkw + (meth ? 1 : 0); /* positional; keyword values follow */
             if (IS(callable, K_METHOD) && !meth) {
                 /* unpack a bound method in place, as CPython's CALL does */
                 MethodObj *bm = (MethodObj *)callable;
@@ -743,7 +743,7 @@ static Obj *run(Frame *entry)
                 callable = fn;
                 meth = true;
                 args = &f->stack[f->sp - n - 1];
-                nargs = n + 1;
+                nargs = n - nkw + 1;
             }
             if (IS(callable, K_FUNC) && !(AS_FUNC(callable)->code->flags & CO_GENERATOR)) {
                 /* Python to Python: the callee's frame takes the stack's references */
