@@ -134,23 +134,30 @@ const Node *invalid_target(const Node *e, int type)
     }
 }
 
-/* After a named expression, '=' is always an error; CPython words it
- * depending on what comes before and after. */
+/* e is followed by '=' where an expression was expected: CPython reads
+ * it as a comparison gone wrong if a bitwise-or expression follows and no
+ * second '='. Returns 1 if it reported that (tokens are read either way). */
+int named_assign_msg(Parser *p, Node *e)
+{
+    if (e->kind != E_NAME && !(is_bitor_level(e) && !starts_with_display(e)))
+        return 0;
+    advance(p);
+    if (!probe(p, pe_bitor, NULL) || at(p, T_EQUAL) || at(p, T_COLONEQUAL))
+        return 0;
+    if (e->kind == E_NAME)
+        perr_node(p, e, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+    else
+        perr_node(p, e, "cannot assign to %s here. Maybe you meant '==' instead of '='?",
+                  expr_name(e));
+    return 1;
+}
+
+/* After a named expression, '=' is always an error. */
 void check_named_assign(Parser *p, Node *e)
 {
     Token eq = *tok(p);
-    if (e->kind == E_NAME || (is_bitor_level(e) && !starts_with_display(e))) {
-        advance(p);
-        if (probe(p, pe_bitor, NULL) && !at(p, T_EQUAL) && !at(p, T_COLONEQUAL)) {
-            if (e->kind == E_NAME)
-                perr_node(p, e, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
-            else
-                perr_node(p, e, "cannot assign to %s here. Maybe you meant '==' instead of '='?",
-                          expr_name(e));
-            return;
-        }
-    }
-    syntax_error_at(p, &eq);
+    if (!named_assign_msg(p, e) && !p->stop)
+        syntax_error_at(p, &eq);
 }
 
 /* ---- the precedence chain ---- */
@@ -221,12 +228,17 @@ Node *pe_expression(Parser *p)
     }
     Node *n;
     Token st = *tok(p);
+    int outer_line = p->expr_line, outer_col = p->expr_col;
+    p->expr_line = st.line;
+    p->expr_col = st.col;
     if (at(p, T_LAMBDA)) {
         n = lambdef(p);
     } else {
         n = pe_disjunction(p);
         n = ifexp_rest(p, n, &st);
     }
+    p->expr_line = outer_line;
+    p->expr_col = outer_col;
     leave(p);
     if (!n || p->stop)
         return NULL;
@@ -683,7 +695,7 @@ static int probe_comp(Parser *p)
  * ')'. Positional ones go to args, keywords to kws. Returns 0 after an
  * error. */
 static int args_inner(Parser *p, int class_bases, const Token *open, Vec *args, Vec *kws,
-                      int *misplaced, int *misplaced_dstar)
+                      int *misplaced, int *misplaced_dstar, Token *bad)
 {
     int seen_kw = 0, seen_dstar = 0;
     while (!at(p, T_RPAR)) {
@@ -739,6 +751,11 @@ static int args_inner(Parser *p, int class_bases, const Token *open, Vec *args, 
             seen_kw = 1;
         } else {
             Node *e;
+            if (seen_kw && !*misplaced) {
+                *misplaced = 1;
+                *misplaced_dstar = seen_dstar;
+                *bad = t;
+            }
             if (t.kind == T_NAME && peek(p, 1)->kind == T_COLONEQUAL) {
                 e = pe_named_expression(p);
             } else {
@@ -780,10 +797,6 @@ static int args_inner(Parser *p, int class_bases, const Token *open, Vec *args, 
                     syntax_error_at(p, &f);
                 return 0;
             }
-            if (seen_kw && !*misplaced) {
-                *misplaced = 1;
-                *misplaced_dstar = seen_dstar;
-            }
             vec_push(p, args, e);
         }
         if (!accept(p, T_COMMA))
@@ -804,16 +817,25 @@ static int args_inner(Parser *p, int class_bases, const Token *open, Vec *args, 
 int pe_args(Parser *p, int class_bases, const Token *open, Vec *args, Vec *kws)
 {
     int misplaced = 0, dstar = 0;
-    if (args_inner(p, class_bases, open, args, kws, &misplaced, &dstar))
+    Token bad;
+    memset(&bad, 0, sizeof bad);
+    if (args_inner(p, class_bases, open, args, kws, &misplaced, &dstar, &bad))
         return 1;
     Shared *sh = p->sh;
-    if (!misplaced || p->probing || (p->stop && !(sh->err.set && !sh->err_final &&
-                                                  !sh->err_pass1 &&
-                                                  strcmp(sh->err.msg, "invalid syntax") == 0)))
+    int generic = p->stop && sh->err.set && !sh->err_final && !sh->err_pass1 &&
+                  strcmp(sh->err.msg, "invalid syntax") == 0;
+    if (!misplaced || p->probing || (p->stop && !generic))
         return 0;
     const Token *t = tok(p);
     sh->err.set = 0;
     p->stop = 0;
+    TokKind k = bad.kind;
+    if (generic && k != T_NAME && k != T_NUMBER && k != T_STRING && k != T_TRUE &&
+        k != T_FALSE && k != T_NONE) {
+        /* nothing there reads as an argument: the first pass stopped at it */
+        perr(p, DIAG_SYNTAX, bad.err_line, bad.err_col, "invalid syntax");
+        return 0;
+    }
     perr(p, DIAG_SYNTAX, p->field ? t->err_line : sh->far_line, p->field ? t->err_col : sh->far_col,
          "%s", dstar ? "positional argument follows keyword argument unpacking"
                      : "positional argument follows keyword argument");
@@ -909,6 +931,17 @@ static Node *trailers(Parser *p, Node *n, const Token *st)
             end_at_prev(p, c);
             n = c;
         } else if (at(p, T_LSQB)) {
+            if (peek(p, 1)->kind == T_RSQB) {
+                /* "x[]": CPython then reads "[]" as a list after x, and
+                 * inside brackets suggests a comma */
+                Token close = *peek(p, 1);
+                int line = p->expr_line, col = p->expr_col;
+                if (!p->probing && probe(p, pe_expression, NULL) && p->prev.level > 0)
+                    perr(p, DIAG_SYNTAX, line, col, "invalid syntax. Perhaps you forgot a comma?");
+                else
+                    syntax_error_at(p, &close);
+                return NULL;
+            }
             n = subscript(p, n, st);
         } else {
             break;
@@ -1121,10 +1154,10 @@ static Node *list_atom(Parser *p)
 }
 
 /* One "key: value" of a dict display, key already parsed. */
-static int dict_value(Parser *p, Node *key, Vec *keys, Vec *vals)
+static int dict_value(Parser *p, Node *key, Vec *keys, Vec *vals, int first)
 {
     if (!at(p, T_COLON)) {
-        if (juxta_error(p) || p->stop)
+        if (first && (juxta_error(p) || p->stop))
             return 0;
         perr(p, DIAG_SYNTAX, key->end_line, key->end_col - 1, "':' expected after dictionary key");
         return 0;
@@ -1158,7 +1191,7 @@ static Node *dict_display(Parser *p, const Token *open, Node *first_key)
     int first = 1;
     for (;;) {
         if (first && first_key) {
-            if (!dict_value(p, first_key, &keys, &vals))
+            if (!dict_value(p, first_key, &keys, &vals, 1))
                 return NULL;
             if (at(p, T_FOR) || at(p, T_ASYNC))
                 return comprehension(p, E_DICTCOMP, open, keys.items[0], vals.items[0], T_RBRACE);
@@ -1179,8 +1212,23 @@ static Node *dict_display(Parser *p, const Token *open, Node *first_key)
             vec_push(p, &keys, NULL);
             vec_push(p, &vals, v);
         } else {
-            Node *k = pe_expression(p);
-            if (!k || !dict_value(p, k, &keys, &vals))
+            /* a later key: CPython reads the longest expression it can and
+             * wants a ':' after it */
+            Token kt = *tok(p);
+            TokKind kk = kt.kind;
+            Node *k;
+            if (kk == T_NAME || kk == T_NUMBER || kk == T_STRING || kk == T_TRUE ||
+                kk == T_FALSE || kk == T_NONE) {
+                if (!probe(p, pe_expression, &k)) {
+                    if (!p->stop)
+                        perr(p, DIAG_SYNTAX, kt.end_line, kt.end_col - 1,
+                             "':' expected after dictionary key");
+                    return NULL;
+                }
+            } else if (!(k = pe_expression(p))) {
+                return NULL;
+            }
+            if (!dict_value(p, k, &keys, &vals, 0))
                 return NULL;
         }
         first = 0;
@@ -1293,6 +1341,12 @@ Node *pe_named_expression(Parser *p)
 static Node *star_named_expression(Parser *p)
 {
     return at(p, T_STAR) ? starred_with(p, pe_bitor) : pe_named_expression(p);
+}
+
+/* The same, leaving a following '=' to the caller. */
+Node *pe_star_named_nocheck(Parser *p)
+{
+    return at(p, T_STAR) ? starred_with(p, pe_bitor) : pe_expression(p);
 }
 
 /* ---- targets of for and del ---- */

@@ -54,6 +54,7 @@ typedef struct Parser {
     Node *last_expr;    /* innermost expression ending at token last_end */
     size_t last_end;
     Vec *resume_elts;   /* see pe_target_list */
+    int expr_line, expr_col; /* start of the innermost expression being read */
 } Parser;
 
 /* ---- parse.c: tokens, nodes, errors ---- */
@@ -104,6 +105,8 @@ int pe_params(Parser *p, int lambda, TokKind close, Vec *out);
 int pe_args(Parser *p, int class_bases, const Token *open, Vec *args, Vec *kws);
 Node *pe_yield(Parser *p);
 void check_named_assign(Parser *p, Node *e);
+int named_assign_msg(Parser *p, Node *e);
+Node *pe_star_named_nocheck(Parser *p);
 int is_bitor_level(const Node *e);
 int starts_with_display(const Node *e);
 const char *expr_name(const Node *e);

@@ -384,12 +384,40 @@ static int is_name_tok(Parser *p, const Token *t, const char *s)
     return t->kind == T_NAME && t->end - t->start == n && memcmp(p->lx->src + t->start, s, n) == 0;
 }
 
+/* "a, b c = 1, 2": after a comma, CPython's second pass reads on past the
+ * missing comma, and an element followed by '=' gets the comparison
+ * message. Called at the juxtaposition; reports the error either way. */
+static void tuple_juxtaposed(Parser *p)
+{
+    Token stop = *tok(p);
+    if (juxta_error(p) || p->stop)
+        return;
+    for (;;) {
+        Node *el;
+        if (!probe(p, pe_star_named_nocheck, &el))
+            break;
+        if (at(p, T_EQUAL)) {
+            if (named_assign_msg(p, el) || p->stop)
+                return;
+            break;
+        }
+        if (!accept(p, T_COMMA) && !can_start_expr(tok(p)->kind) && !at(p, T_STAR))
+            break;
+    }
+    if (!p->stop)
+        syntax_error_at(p, &stop);
+}
+
 static Node *expr_stmt(Parser *p)
 {
     Token first = *tok(p);
     Node *e = pe_star_expressions(p);
     if (!e)
         return NULL;
+    if (is_unparenthesized_tuple(e) && (can_start_expr(tok(p)->kind) || at(p, T_STAR))) {
+        tuple_juxtaposed(p);
+        return NULL;
+    }
     if (at(p, T_EQUAL))
         return assignment(p, e, &first);
     int op = aug_op(tok(p)->kind);

@@ -117,9 +117,16 @@ static void *run_job(void *arg)
         DECREF(mod);
     }
 
-    check_set_roots(cr.literals, (size_t)cr.nliterals);
+    /* what this function holds itself: the code, globals, the literals */
+    size_t nroots = (size_t)cr.nliterals + 2;
+    Obj **roots = xmalloc(nroots * sizeof *roots);
+    roots[0] = &cr.code->h;
+    roots[1] = &globals->h;
+    memcpy(roots + 2, cr.literals, (size_t)cr.nliterals * sizeof *roots);
+    check_set_roots(roots, nroots);
     Obj *r = vm_run_module(cr.code, globals);
     check_set_roots(NULL, 0);
+    free(roots);
     fflush(stdout);
     if (r) {
         DECREF(r);

@@ -383,6 +383,10 @@ Obj *builtin_method_lookup(TypeObj *t, StrObj *name) { return type_lookup(t, nam
 void instance_traverse(Obj *o, VisitFn visit, void *arg)
 {
     InstanceObj *in = AS_INST(o);
+    if (o->type->user) { /* an instance of a user class holds its class */
+        Obj *t = &o->type->h;
+        visit(&t, OWNER(OWN_TYPE, o->addr, 0, NULL), arg);
+    }
     table_traverse(&in->attrs, o->addr, visit, arg);
     visit_x((Obj **)&in->dict, OWNER(OWN_ATTR, o->addr, 0, "__dict__"), visit, arg);
 }
