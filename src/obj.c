@@ -119,6 +119,46 @@ const KindOps kind_ops[K_COUNT] = {
     KIND(K_SUPER, "super", true, super),
 };
 
+/* ---------- host memory of objects ----------
+ * Objects die and are born by the million in a loop; recycling their host
+ * structs per 16-byte size class keeps malloc out of the interpreter's way.
+ * (The simulated heap's own reuse is heap.c's business.) */
+enum { HOST_CLASSES = 16, HOST_KEEP = 1 << 16 };
+static void *host_free[HOST_CLASSES + 1];
+static size_t host_nfree[HOST_CLASSES + 1];
+
+static Obj *host_alloc(size_t csize)
+{
+    size_t c = (csize + 15) >> 4;
+    if (c > HOST_CLASSES) {
+        Obj *o = xcalloc(1, csize);
+        o->hclass = 0;
+        return o;
+    }
+    Obj *o = host_free[c];
+    if (o) {
+        host_free[c] = *(void **)o;
+        host_nfree[c]--;
+        memset(o, 0, c << 4);
+    } else {
+        o = xcalloc(1, c << 4);
+    }
+    o->hclass = (uint8_t)c;
+    return o;
+}
+
+static void host_release(Obj *o)
+{
+    size_t c = o->hclass;
+    if (c == 0 || host_nfree[c] >= HOST_KEEP) {
+        free(o);
+        return;
+    }
+    *(void **)o = host_free[c];
+    host_free[c] = o;
+    host_nfree[c]++;
+}
+
 /* ---------- allocation ---------- */
 static void init_header(Obj *o, ObjKind kind, TypeObj *type)
 {
@@ -130,10 +170,10 @@ static void init_header(Obj *o, ObjKind kind, TypeObj *type)
 Obj *obj_alloc(ObjKind kind, TypeObj *type, size_t csize, uint32_t simsize)
 {
     assert(csize >= sizeof(Obj));
-    Obj *o = xcalloc(1, csize);
+    Obj *o = host_alloc(csize);
     init_header(o, kind, type);
     if (!heap_alloc(o, simsize, kind_ops[kind].gc)) {
-        free(o);
+        host_release(o);
         return rt_no_memory();
     }
     if (ev_on) {
@@ -203,7 +243,7 @@ static void dealloc_now(Obj *o)
     }
     heap_free(o);
     kind_ops[o->kind].finish(o);
-    free(o);
+    host_release(o);
     if (t && t->user)
         ref_dec(&t->h, OWNER(OWN_TYPE, addr, 0, NULL));
 }
@@ -233,8 +273,18 @@ void obj_dealloc(Obj *o)
     }
 }
 
+/* Objects still alive at shutdown are freed by rt_shutdown through here. */
+void obj_free_host(Obj *o) { host_release(o); }
+
 void obj_shutdown(void)
 {
+    for (size_t c = 0; c <= HOST_CLASSES; c++)
+        while (host_free[c]) {
+            void *next = *(void **)host_free[c];
+            free(host_free[c]);
+            host_free[c] = next;
+        }
+    memset(host_nfree, 0, sizeof host_nfree);
     free(trash);
     trash = NULL;
     ntrash = trash_cap = 0;

@@ -47,6 +47,7 @@ struct Obj {
     uint8_t kind;         /* ObjKind */
     uint8_t flags;
     uint8_t gen;          /* GC generation, when tracked */
+    uint8_t hclass;       /* host size class of this struct (obj.c's free lists) */
     uint32_t block;       /* simulated bytes of its heap block */
     Obj *gc_next, *gc_prev;
     int64_t gc_refs;

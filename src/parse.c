@@ -229,9 +229,9 @@ static void record(Parser *p, DiagKind kind, int pass1, int prefix, int line, in
                    const char *msg)
 {
     p->stop = 1;
-    /* a probe hides its parse errors, not those of actions on the way
-     * (string literals), which CPython raises on any pass */
-    if ((p->probing && !pass1) || p->sh->err.set)
+    /* a clean probe hides its parse errors, not those of actions on the
+     * way (string literals), which CPython raises on any pass */
+    if ((p->probing == PROBE_CLEAN && !pass1) || p->sh->err.set)
         return;
     Diag *d = &p->sh->err;
     d->set = 1;
@@ -343,14 +343,15 @@ int can_start_expr(TokKind k)
 /* Runs fn without reporting its errors (CPython's "does this parse?"
  * lookaheads). Tokens it reads stay read: callers only probe on the way
  * to reporting an error. A tokenizer error met on the way is real. */
-int probe(Parser *p, Node *(*fn)(Parser *), Node **out)
+static int probe_at(Parser *p, Node *(*fn)(Parser *), Node **out, int level)
 {
     if (p->stop)
         return 0;
     int saved = p->probing;
     Node *last = p->last_expr;
     size_t last_end = p->last_end;
-    p->probing = 1;
+    if (level > p->probing)
+        p->probing = level;
     Node *n = fn(p);
     p->probing = saved;
     p->last_expr = last;
@@ -364,6 +365,30 @@ int probe(Parser *p, Node *(*fn)(Parser *), Node **out)
     if (out)
         *out = ok ? n : NULL;
     return ok;
+}
+
+int probe(Parser *p, Node *(*fn)(Parser *), Node **out)
+{
+    return probe_at(p, fn, out, PROBE_QUIET_GENERIC);
+}
+
+int probe_clean(Parser *p, Node *(*fn)(Parser *), Node **out)
+{
+    return probe_at(p, fn, out, PROBE_CLEAN);
+}
+
+void save_state(Parser *p, Snapshot *s)
+{
+    s->lx = *p->lx;
+    s->p = *p;
+}
+
+void restore_state(Parser *p, const Snapshot *s)
+{
+    Lexer *lx = p->lx;
+    *lx = s->lx;
+    *p = s->p;
+    p->lx = lx;
 }
 
 static int is_name(const Node *n, const char *s)
@@ -392,48 +417,62 @@ static int starts_with_soft_keyword(const Node *e)
     }
 }
 
-/* Two expressions side by side: CPython's second pass suggests a missing
- * comma inside brackets, or parentheses for Python 2's print. Returns 1
- * if it reported one of those; may read tokens either way. */
+/* Two expressions side by side, e then the current token. CPython's
+ * second pass tries, where e began: "forgot a comma?" (inside brackets,
+ * if an expression follows), then, if e is a name other than print/exec,
+ * reads on from the next token with all its rules, which can find an
+ * error further on (or a Python 2 print). Returns 1 if it reported
+ * something; the tokens read are read either way. */
 int juxta_error(Parser *p)
 {
-    const Token *t = tok(p);
-    Node *e = p->last_expr;
-    if (p->stop || p->probing || !e || p->last_end != p->idx || !can_start_expr(t->kind))
-        return 0;
-    if (is_name(e, "print") || is_name(e, "exec")) {
-        if (probe(p, pe_star_expressions, NULL)) {
+    while (!p->stop && p->probing != PROBE_CLEAN) {
+        const Token *t = tok(p);
+        Node *e = p->last_expr;
+        if (!e || p->last_end != p->idx || !can_start_expr(t->kind))
+            return 0;
+        int legacy = is_name(e, "print") || is_name(e, "exec");
+        Snapshot *snap = NULL;
+        if (e->kind == E_NAME) {
+            snap = xmalloc(sizeof *snap);
+            save_state(p, snap);
+        }
+        if (!legacy && !starts_with_soft_keyword(e) && !(e->kind == E_NAME && t->kind == T_STRING)) {
+            if (probe_clean(p, pe_expression, NULL) && p->prev.level > 0) {
+                perr_node(p, e, "invalid syntax. Perhaps you forgot a comma?");
+                free(snap);
+                return 1;
+            }
+        }
+        if (!snap || p->stop) {
+            free(snap);
+            return 0;
+        }
+        restore_state(p, snap);
+        free(snap);
+        if (!probe(p, pe_star_expressions, NULL))
+            return p->stop;
+        if (legacy) {
             perr_node(p, e, "Missing parentheses in call to '%s'. Did you mean %s(...)?",
                       e->name, e->name);
             return 1;
         }
-    } else if (e->kind == E_NAME && t->kind == T_STRING) {
-        /* "name 'text'" is never read as a missing comma, but the text and
-         * what follows it may be */
-        Node *s;
-        if (probe(p, pe_disjunction, &s) && can_start_expr(tok(p)->kind) &&
-            probe(p, pe_expression, NULL) && p->prev.level > 0) {
-            perr_node(p, s, "invalid syntax. Perhaps you forgot a comma?");
-            return 1;
-        }
-    } else if (!starts_with_soft_keyword(e)) {
-        if (probe(p, pe_expression, NULL) && p->prev.level > 0) {
-            perr_node(p, e, "invalid syntax. Perhaps you forgot a comma?");
-            return 1;
-        }
     }
-    return 0;
+    return p->stop;
 }
 
 void syntax_error_at(Parser *p, const Token *tp)
 {
     if (p->stop)
         return;
-    if (p->probing) {
+    if (p->probing == PROBE_CLEAN) {
         p->stop = 1;
         return;
     }
     Token t = *tp;
+    if (p->probing && (t.kind == T_INDENT || t.kind == T_DEDENT)) {
+        p->stop = 1;
+        return;
+    }
     if (t.kind == T_INDENT || t.kind == T_DEDENT) {
         perr(p, DIAG_INDENT, t.err_line, t.err_col,
              t.kind == T_INDENT ? "unexpected indent" : "unexpected unindent");
@@ -447,6 +486,10 @@ void syntax_error_at(Parser *p, const Token *tp)
             t = *peek(p, 1);
         if (juxta_error(p) || p->stop)
             return;
+    }
+    if (p->probing) {
+        p->stop = 1; /* a plain "invalid syntax" only ends a probe */
+        return;
     }
     perr(p, DIAG_SYNTAX, t.err_line, t.err_col, "invalid syntax");
 }

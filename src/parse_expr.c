@@ -679,10 +679,9 @@ int pe_params(Parser *p, int lambda, TokKind close, Vec *out)
 static int probe_comp(Parser *p)
 {
     Vec g = {0};
-    Node *dummy = NULL;
-    (void)dummy;
     int saved = p->probing;
-    p->probing = 1;
+    if (p->probing < PROBE_QUIET_GENERIC)
+        p->probing = PROBE_QUIET_GENERIC;
     int ok = for_if_clauses(p, &g) && !p->stop;
     p->probing = saved;
     if (p->sh->err.set)
@@ -822,9 +821,13 @@ int pe_args(Parser *p, int class_bases, const Token *open, Vec *args, Vec *kws)
     if (args_inner(p, class_bases, open, args, kws, &misplaced, &dstar, &bad))
         return 1;
     Shared *sh = p->sh;
-    int generic = p->stop && sh->err.set && !sh->err_final && !sh->err_pass1 &&
-                  strcmp(sh->err.msg, "invalid syntax") == 0;
-    if (!misplaced || p->probing || (p->stop && !generic))
+    if (!misplaced || p->probing == PROBE_CLEAN)
+        return 0;
+    int generic = !p->stop ? 0
+                  : !sh->err.set ? p->probing != PROBE_NONE
+                                 : !sh->err_final && !sh->err_pass1 &&
+                                       strcmp(sh->err.msg, "invalid syntax") == 0;
+    if (p->stop && !generic)
         return 0;
     const Token *t = tok(p);
     sh->err.set = 0;
@@ -833,7 +836,10 @@ int pe_args(Parser *p, int class_bases, const Token *open, Vec *args, Vec *kws)
     if (generic && k != T_NAME && k != T_NUMBER && k != T_STRING && k != T_TRUE &&
         k != T_FALSE && k != T_NONE) {
         /* nothing there reads as an argument: the first pass stopped at it */
-        perr(p, DIAG_SYNTAX, bad.err_line, bad.err_col, "invalid syntax");
+        if (p->probing)
+            p->stop = 1;
+        else
+            perr(p, DIAG_SYNTAX, bad.err_line, bad.err_col, "invalid syntax");
         return 0;
     }
     perr(p, DIAG_SYNTAX, p->field ? t->err_line : sh->far_line, p->field ? t->err_col : sh->far_col,
@@ -936,7 +942,7 @@ static Node *trailers(Parser *p, Node *n, const Token *st)
                  * inside brackets suggests a comma */
                 Token close = *peek(p, 1);
                 int line = p->expr_line, col = p->expr_col;
-                if (!p->probing && probe(p, pe_expression, NULL) && p->prev.level > 0)
+                if (!p->probing && probe_clean(p, pe_expression, NULL) && p->prev.level > 0)
                     perr(p, DIAG_SYNTAX, line, col, "invalid syntax. Perhaps you forgot a comma?");
                 else
                     syntax_error_at(p, &close);
@@ -1219,7 +1225,7 @@ static Node *dict_display(Parser *p, const Token *open, Node *first_key)
             Node *k;
             if (kk == T_NAME || kk == T_NUMBER || kk == T_STRING || kk == T_TRUE ||
                 kk == T_FALSE || kk == T_NONE) {
-                if (!probe(p, pe_expression, &k)) {
+                if (!probe_clean(p, pe_expression, &k)) {
                     if (!p->stop)
                         perr(p, DIAG_SYNTAX, kt.end_line, kt.end_col - 1,
                              "':' expected after dictionary key");

@@ -8,6 +8,13 @@
 #include "lex.h"
 #include "parse.h"
 
+/* Probes re-read text the way CPython's second pass does. A "clean" one
+ * (its expression_without_invalid) reports nothing; an ordinary one
+ * reports the specific errors of the rules it goes through, but a plain
+ * "invalid syntax" only ends it. Errors of literals and of the tokenizer
+ * are always reported. */
+enum { PROBE_NONE, PROBE_QUIET_GENERIC, PROBE_CLEAN };
+
 enum {
     MARK_PAREN = 1,         /* E_TUPLE.op while parsing: written with ( ) */
     PARSE_MAX_DEPTH = 1000, /* nested expressions while parsing */
@@ -48,7 +55,7 @@ typedef struct Parser {
     size_t idx;         /* number of tokens consumed so far */
     Token prev;         /* the last token consumed */
     int stop;           /* an error (or a failed probe): unwind */
-    int probing;        /* errors only fail the probe */
+    int probing;        /* PROBE_*: which errors only fail the probe */
     int no_in;          /* a for-target: 'in' ends it */
     int lambda_depth;
     Node *last_expr;    /* innermost expression ending at token last_end */
@@ -92,6 +99,15 @@ int enter(Parser *p);                      /* depth guard; 0 = too deep */
 void leave(Parser *p);
 int can_start_expr(TokKind k);
 int probe(Parser *p, Node *(*fn)(Parser *), Node **out);
+int probe_clean(Parser *p, Node *(*fn)(Parser *), Node **out);
+
+/* The parser's position, to read the same tokens twice (error paths only). */
+typedef struct {
+    Lexer lx;
+    Parser p;
+} Snapshot;
+void save_state(Parser *p, Snapshot *s);
+void restore_state(Parser *p, const Snapshot *s);
 
 /* ---- parse_expr.c ---- */
 Node *pe_star_expressions(Parser *p);

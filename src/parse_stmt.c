@@ -390,7 +390,13 @@ static int is_name_tok(Parser *p, const Token *t, const char *s)
 static void tuple_juxtaposed(Parser *p)
 {
     Token stop = *tok(p);
-    if (juxta_error(p) || p->stop)
+    Snapshot *snap = xmalloc(sizeof *snap);
+    save_state(p, snap);
+    int done = juxta_error(p) || p->stop;
+    if (!done)
+        restore_state(p, snap);
+    free(snap);
+    if (done)
         return;
     for (;;) {
         Node *el;
@@ -794,7 +800,7 @@ static Node *def_stmt(Parser *p)
     if (at(p, T_RARROW)) {
         Token a = *tok(p);
         advance(p);
-        if (!probe(p, pe_expression, NULL)) {
+        if (!probe_clean(p, pe_expression, NULL)) {
             /* the optional "-> expr" fails: CPython then wants the ':' there */
             if (!p->stop)
                 perr_tok_1(p, &a, "expected ':'");

@@ -167,11 +167,13 @@ int run_file(const RunOptions *opt)
                 err == EFBIG ? "file too large (64 MiB at most)" : strerror(err));
         return 2;
     }
+    /* the runtime's own start-up (builtin types, modules) is not the story */
+    ev_on = false;
+    heap_init(opt->max_heap);
+    rt_init();
     ev_on = opt->events || opt->mode == RUN_TRACE;
     if (opt->mode == RUN_TRACE)
         ev_set_sink(trace_sink, NULL);
-    heap_init(opt->max_heap);
-    rt_init();
     vm.max_steps = opt->max_steps;
     vm.recursion_limit = 1000;
     vm.check_refs = opt->check_refs;

@@ -87,8 +87,11 @@ int main(int argc, char **argv)
             a = name;
             val = eq + 1;
         }
-        bool takes = !strcmp(a, "--batch") || !strcmp(a, "--trace") || !strcmp(a, "--max-steps") ||
-                     !strcmp(a, "--max-heap");
+        bool takes = !strcmp(a, "--max-steps") || !strcmp(a, "--max-heap");
+        bool mode = !strcmp(a, "--batch") || !strcmp(a, "--trace");
+        /* --batch FILE, or --batch as a mode with FILE given anywhere */
+        if (mode && !val && i + 1 < argc && argv[i + 1][0] != '-')
+            val = argv[++i];
         if (takes && !val) {
             if (i + 1 >= argc)
                 return bad_usage("option '%s' needs a value", a);
@@ -100,10 +103,11 @@ int main(int argc, char **argv)
         } else if (!strcmp(a, "--version")) {
             printf("memviz %s\n", MEMVIZ_VERSION);
             return 0;
-        } else if (!strcmp(a, "--batch") || !strcmp(a, "--trace")) {
-            if (opt.file)
+        } else if (mode) {
+            if (opt.file && val)
                 return bad_usage("more than one scenario given ('%s')", val);
-            opt.file = val;
+            if (val)
+                opt.file = val;
             opt.mode = !strcmp(a, "--trace") ? RUN_TRACE : RUN_BATCH;
         } else if (!strcmp(a, "--check-refs")) {
             opt.check_refs = true; /* test hook: verify every refcount at each line */
