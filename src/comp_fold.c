@@ -427,6 +427,21 @@ Obj *const_merge(ConstTable *t, Obj *value)
     t->merge[j].len = klen;
     t->merge[j].value = value;
     t->merge_len++;
+    /* a new tuple constant: its items are merged too, and the tuple takes the
+     * shared ones (CPython's merge_consts_recursive) */
+    if (IS(value, K_TUPLE)) {
+        TupleObj *tup = AS_TUPLE(value);
+        for (size_t i = 0; i < tup->len; i++) {
+            Obj *item = tup->items[i];
+            Obj *canon = const_merge(t, item);
+            if (canon != item) {
+                Owner slot = OWNER(OWN_SLOT, value->addr, i, NULL);
+                ref_inc(canon, slot);
+                tup->items[i] = canon;
+                ref_dec(item, slot);
+            }
+        }
+    }
     return value;
 }
 

@@ -20,9 +20,76 @@ void ev_set_sink(EvSink s, void *arg)
 
 uint64_t ev_count(void) { return emitted; }
 
+/* ---- the recorder ring ---- */
+static EvRecord *ring;
+static size_t ring_mask;
+
+void ev_record_start(size_t capacity)
+{
+    free(ring);
+    ring = xcalloc(capacity, sizeof *ring);
+    ring_mask = capacity - 1;
+}
+
+void ev_record_stop(void)
+{
+    free(ring);
+    ring = NULL;
+    ring_mask = 0;
+}
+
+const EvRecord *ev_record_get(uint64_t seq)
+{
+    if (!ring || seq == 0 || seq > emitted || emitted - seq > ring_mask)
+        return NULL;
+    return &ring[(seq - 1) & ring_mask];
+}
+
+void ev_record_event(const EvRecord *r, Event *out)
+{
+    *out = (Event){.kind = r->kind, .okind = r->okind, .line = r->line, .addr = r->addr,
+                   .value = r->value, .tname = r->tname,
+                   .owner = OWNER(r->owner_kind, r->owner_addr, r->owner_index, r->owner_name),
+                   .from = OWNER(r->from_kind, r->from_addr, r->from_index, NULL)};
+}
+
+static inline void record(uint8_t kind, const Obj *o, int64_t value, const Owner *w, const Owner *from)
+{
+    EvRecord *r = &ring[emitted & ring_mask];
+    r->addr = o ? o->addr : 0;
+    r->value = value;
+    r->tname = o && o->type ? o->type->name : NULL;
+    r->kind = kind;
+    r->okind = o ? o->kind : 0;
+    r->line = ev_line;
+    if (w) {
+        r->owner_kind = w->kind;
+        r->owner_addr = w->addr;
+        r->owner_index = w->index;
+        r->owner_name = w->name;
+    } else {
+        r->owner_kind = OWN_NONE;
+        r->owner_addr = 0;
+        r->owner_index = 0;
+        r->owner_name = NULL;
+    }
+    if (from) {
+        r->from_kind = from->kind;
+        r->from_addr = from->addr;
+        r->from_index = from->index;
+    } else {
+        r->from_kind = OWN_NONE;
+    }
+}
+
 void ev_emit(Event *e)
 {
     e->line = ev_line;
+    if (ring) {
+        Obj shadow = {.addr = e->addr, .kind = e->okind};
+        record(e->kind, &shadow, e->value, &e->owner, e->kind == EV_MOVE ? &e->from : NULL);
+        ring[emitted & ring_mask].tname = e->tname;
+    }
     emitted++;
     if (sink)
         sink(e, sink_arg);
@@ -72,6 +139,8 @@ const char *ev_intern(const char *s)
 
 void ev_shutdown(void)
 {
+    ev_record_stop();
+    emitted = 0;
     for (size_t i = 0; i < names_cap; i++)
         free(names[i]);
     free(names);
@@ -80,8 +149,15 @@ void ev_shutdown(void)
 }
 
 /* ---- emit helpers ---- */
+/* The hot paths: with no sink (batch mode) an event goes straight into the
+ * ring without building an Event first. */
 void ev_ref(EvKind kind, Obj *o, Owner w)
 {
+    if (!sink && ring) {
+        record((uint8_t)kind, o, o->refcnt, &w, NULL);
+        emitted++;
+        return;
+    }
     Event e = {.kind = (uint8_t)kind, .okind = o->kind, .addr = o->addr,
                .value = o->refcnt, .tname = o->type ? o->type->name : "?",
                .owner = w};
@@ -92,6 +168,11 @@ void ev_move(Obj *o, Owner from, Owner to)
 {
     if (!ev_on)
         return;
+    if (!sink && ring) {
+        record(EV_MOVE, o, o->refcnt, &to, &from);
+        emitted++;
+        return;
+    }
     Event e = {.kind = EV_MOVE, .okind = o->kind, .addr = o->addr,
                .value = o->refcnt, .tname = o->type ? o->type->name : "?",
                .owner = to, .from = from};
@@ -152,7 +233,12 @@ static void print_owner(FILE *out, const Owner *w)
     case OWN_CELL: fprintf(out, "cell@0x%llx", (unsigned long long)w->addr); break;
     case OWN_CONST: fprintf(out, "const[%u]@0x%llx", w->index, (unsigned long long)w->addr); break;
     case OWN_AST: fputs("ast", out); break;
-    case OWN_FRAME: fprintf(out, "frame@%u", w->index); break;
+    case OWN_FRAME:
+        if (w->addr) /* a frame object's own references */
+            fprintf(out, "frame:%s@0x%llx", n, (unsigned long long)w->addr);
+        else
+            fprintf(out, "frame@%u", w->index);
+        break;
     case OWN_ITER: fprintf(out, "iter@0x%llx", (unsigned long long)w->addr); break;
     case OWN_METHOD: fprintf(out, "method@0x%llx", (unsigned long long)w->addr); break;
     case OWN_TYPE: fprintf(out, "type@0x%llx", (unsigned long long)w->addr); break;

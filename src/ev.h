@@ -42,6 +42,28 @@ extern uint32_t ev_line;   /* the line the VM executes now */
 
 typedef void (*EvSink)(const Event *e, void *arg);
 
+/* The recorder: the compact form in which events are kept for the history
+ * (stepping back and forth without re-running). It is a ring: the last
+ * capacity events stay, older ones are overwritten; every event costs the
+ * same to record, however long the run. Output text is not kept. */
+typedef struct {
+    uint64_t addr;
+    int64_t value;
+    uint64_t owner_addr, from_addr;
+    const char *tname;
+    const char *owner_name;
+    uint32_t owner_index, from_index;
+    uint32_t line;
+    uint8_t kind, okind, owner_kind, from_kind;
+} EvRecord;
+
+void ev_record_start(size_t capacity);   /* a power of two */
+void ev_record_stop(void);               /* frees the ring */
+/* Record number seq (1-based), or NULL when it was overwritten or not yet
+ * made. Valid until the next event. */
+const EvRecord *ev_record_get(uint64_t seq);
+void ev_record_event(const EvRecord *r, Event *out);  /* back to an Event */
+
 /* Routes every event to sink (NULL: drop them). */
 void ev_set_sink(EvSink sink, void *arg);
 void ev_emit(Event *e);

@@ -83,6 +83,17 @@ bool heap_reserve(int64_t delta)
 
 static uint64_t obj_offset(bool gc) { return gc ? HEAP_GC_HEAD : 0; }
 
+/* Block number of an offset inside a pool: off / ((szidx + 1) * 16) by a
+ * multiply, exact for every offset below the pool size (no divide in the
+ * hot free path). */
+static uint32_t block_index(uint64_t off, uint32_t szidx)
+{
+    static uint32_t recip[NCLASSES];
+    if (!recip[szidx])
+        recip[szidx] = (uint32_t)((1ull << 32) / ((szidx + 1) * HEAP_ALIGN) + 1);
+    return (uint32_t)((off * recip[szidx]) >> 32);
+}
+
 /* ---- pools ---- */
 static void pool_unlink(Pool *p)
 {
@@ -230,8 +241,7 @@ void heap_free(Obj *o)
     uint64_t start = o->addr - obj_offset(gc);
     Pool *p = pool_of(start);
     if (p) {
-        uint32_t bsize = (p->szidx + 1) * HEAP_ALIGN;
-        uint32_t b = (uint32_t)((start - p->base - POOL_OVERHEAD) / bsize);
+        uint32_t b = block_index(start - p->base - POOL_OVERHEAD, p->szidx);
         p->objs[b] = NULL;
         p->freenext[b] = p->freehead;
         p->freehead = (int32_t)b;
@@ -272,8 +282,7 @@ static Obj *block_holder(uint64_t addr, bool *inside, bool *freed)
         *inside = true;
         if (addr < p->base + POOL_OVERHEAD)
             return NULL;
-        uint32_t bsize = (p->szidx + 1) * HEAP_ALIGN;
-        uint32_t b = (uint32_t)((addr - p->base - POOL_OVERHEAD) / bsize);
+        uint32_t b = block_index(addr - p->base - POOL_OVERHEAD, p->szidx);
         if (b >= p->nblocks)
             return NULL;
         if (!p->objs[b])

@@ -278,6 +278,8 @@ void obj_free_host(Obj *o) { host_release(o); }
 
 void obj_shutdown(void)
 {
+    gc_gen0.gc_next = gc_gen0.gc_prev = &gc_gen0; /* a later rt_init starts clean */
+    dealloc_depth = 0;
     for (size_t c = 0; c <= HOST_CLASSES; c++)
         while (host_free[c]) {
             void *next = *(void **)host_free[c];

@@ -260,6 +260,8 @@ extern StrObj *empty_str;
 
 #define IS(o, k) ((o)->kind == (k))
 #define AS_INT(o) (((IntObj *)(o))->v)
+/* An int whose value is AS_INT (the VM's fast paths use only those). */
+#define INT_IS_SMALL(o) ((o)->kind == K_INT)
 #define AS_FLOAT(o) (((FloatObj *)(o))->v)
 #define AS_STR(o) ((StrObj *)(o))
 #define AS_LIST(o) ((ListObj *)(o))

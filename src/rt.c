@@ -165,4 +165,5 @@ void rt_shutdown(void)
     obj_shutdown();
     proto_shutdown();
     heap_shutdown();
+    memset(&vm, 0, sizeof vm);
 }

@@ -19,6 +19,8 @@
 
 enum { MAX_SOURCE = 64 << 20 };
 #define RUN_STACK_SIZE ((size_t)1 << 30)
+/* Events kept by the recorder in batch mode (a ring: the newest ones). */
+#define RUN_RECORD_EVENTS ((size_t)1 << 18)
 
 void rt_init(void);
 void rt_shutdown(void);
@@ -174,6 +176,8 @@ int run_file(const RunOptions *opt)
     ev_on = opt->events || opt->mode == RUN_TRACE;
     if (opt->mode == RUN_TRACE)
         ev_set_sink(trace_sink, NULL);
+    else if (ev_on)
+        ev_record_start(RUN_RECORD_EVENTS);
     vm.max_steps = opt->max_steps;
     vm.recursion_limit = 1000;
     vm.check_refs = opt->check_refs;

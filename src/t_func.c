@@ -6,6 +6,7 @@
 #include "heap.h"
 #include "types.h"
 #include "vm.h"
+#include "vm_call.h"
 #include "xmem.h"
 
 #define OWN_OF(kind, o, name) OWNER(kind, (o)->h.addr, 0, name)
@@ -624,7 +625,7 @@ void frame_traverse(Obj *o, VisitFn visit, void *arg)
     visit_x((Obj **)&f->code, OWN_OF(OWN_FRAME, f, "f_code"), visit, arg);
     visit_x(&f->func, OWN_OF(OWN_FRAME, f, "f_func"), visit, arg);
     for (int i = 0; i < f->nlocals; i++)
-        visit_x(&f->locals[i], OWNER(OWN_NAME, f->h.addr, i, f->code ? f->code->varnames[i] : NULL),
+        visit_x(&f->locals[i], OWNER(OWN_NAME, f->h.addr, i, f->code ? vm_local_name(f->code, i) : NULL),
                 visit, arg);
 }
 
@@ -633,10 +634,11 @@ void frame_clear(Obj *o)
     FrameObj *f = (FrameObj *)o;
     if (f->live) /* the executing frame still refers to us: detach */
         f->live->fobj = NULL, f->live = NULL;
-    for (int i = f->nlocals - 1; i >= 0; i--)
-        clear_slot(&f->locals[i], OWNER(OWN_NAME, f->h.addr, i,
-                                        f->code && i < f->code->nlocals ? f->code->varnames[i] : NULL));
+    /* CPython's frame_dealloc: the function first, then the locals in order */
     CLEAR(f->func, OWN_OF(OWN_FRAME, f, "f_func"));
+    for (int i = 0; i < f->nlocals; i++)
+        clear_slot(&f->locals[i], OWNER(OWN_NAME, f->h.addr, i,
+                                        f->code ? vm_local_name(f->code, i) : NULL));
     CLEAR(f->code, OWN_OF(OWN_FRAME, f, "f_code"));
 }
 

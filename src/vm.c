@@ -796,7 +796,41 @@ static Obj *run(Frame *entry)
         }
         case OPC_BINARY_OP: {
             Obj *b = TOP(), *a = PEEK(2);
-            Obj *r = obj_binop(a, b, arg & 0xff, arg & 0x100);
+            Obj *r;
+            if (INT_IS_SMALL(a) && INT_IS_SMALL(b)) {
+                /* int op int without overflow: no dispatch through the protocol */
+                int64_t x = AS_INT(a), y = AS_INT(b), z = 0;
+                bool ok;
+                switch (arg & 0xff) {
+                case OP_ADD: ok = !__builtin_add_overflow(x, y, &z); break;
+                case OP_SUB: ok = !__builtin_sub_overflow(x, y, &z); break;
+                case OP_MUL: ok = !__builtin_mul_overflow(x, y, &z); break;
+                case OP_MOD:
+                    ok = y > 0;
+                    if (ok && (z = x % y) < 0)
+                        z += y;
+                    break;
+                case OP_FLOORDIV:
+                    ok = y > 0;
+                    if (ok) {
+                        z = x / y;
+                        if (x % y != 0 && x < 0)
+                            z--;
+                    }
+                    break;
+                default: ok = false; break;
+                }
+                if (ok) {
+                    r = int_new(z);
+                    if (!r)
+                        goto error;
+                    pop_drop(f);
+                    pop_drop(f);
+                    PUSH_NEW(r);
+                    break;
+                }
+            }
+            r = obj_binop(a, b, arg & 0xff, arg & 0x100);
             if (!r)
                 goto error;
             pop_drop(f);
@@ -813,7 +847,17 @@ static Obj *run(Frame *entry)
             break;
         }
         case OPC_COMPARE_OP: {
-            Obj *r = obj_compare(PEEK(2), TOP(), arg);
+            Obj *r;
+            if (INT_IS_SMALL(PEEK(2)) && INT_IS_SMALL(TOP())) {
+                int64_t x = AS_INT(PEEK(2)), y = AS_INT(TOP());
+                bool v = arg == CMP_LT ? x < y : arg == CMP_LE ? x <= y : arg == CMP_EQ ? x == y
+                       : arg == CMP_NE ? x != y : arg == CMP_GT ? x > y : x >= y;
+                pop_drop(f);
+                pop_drop(f);
+                PUSH_REF(v ? Py_True : Py_False);
+                break;
+            }
+            r = obj_compare(PEEK(2), TOP(), arg);
             if (!r)
                 goto error;
             pop_drop(f);

@@ -73,34 +73,6 @@ static const char *const SRC_UNCAUGHT =
     "payload = [1, 2, 3]\n"
     "fail(payload)\n";
 
-static const char *const SRC_FINALIZERS =
-    "class D:\n"
-    "    def __init__(self, n):\n"
-    "        self.n = n\n"
-    "    def __del__(self):\n"
-    "        print('del', self.n)\n"
-    "def fail():\n"
-    "    a = D('a')\n"
-    "    b = D('b')\n"
-    "    1 / 0\n"
-    "try:\n"
-    "    fail()\n"
-    "except ZeroDivisionError as e:\n"
-    "    saved = e\n"
-    "print('drop')\n"
-    "del saved\n"
-    "def ok():\n"
-    "    c = D('c')\n"
-    "    d = D('d')\n"
-    "ok()\n"
-    "x = [D('x0'), D('x1')]\n"
-    "del x\n"
-    "t = (D('t0'), D('t1'))\n"
-    "del t\n"
-    "print('end')\n";
-static const char *const OUT_FINALIZERS = /* python3 */
-    "drop\ndel a\ndel b\ndel c\ndel d\ndel x1\ndel x0\ndel t1\ndel t0\nend\n";
-
 /* More shapes for the whole-stream invariants and the heap check. */
 static const char *const SRC_MIXED =
     "import sys\n"
@@ -693,7 +665,7 @@ START_TEST(uncaught_exception_keeps_locals_until_dropped)
 END_TEST
 
 /* CPython's frame_dealloc clears a frame object's locals in order (arg
- * before local_ref): observable through __del__ (see the next test). */
+ * before local_ref): observable through __del__. */
 START_TEST(frame_object_drops_locals_in_order)
 {
     UtRun r;
@@ -711,16 +683,6 @@ START_TEST(frame_object_drops_locals_in_order)
     ck_assert_ptr_nonnull(order[1]);
     ck_assert_str_eq(order[0], "arg");
     ck_assert_str_eq(order[1], "local_ref");
-    ut_shutdown(&r);
-}
-END_TEST
-
-/* __del__ runs when the count reaches 0, in CPython's order of release. */
-START_TEST(finalizers_run_at_refcount_zero_in_cpython_order)
-{
-    UtRun r;
-    start_run(&r, SRC_FINALIZERS, true, 0);
-    ck_assert_str_eq(r.out, OUT_FINALIZERS);
     ut_shutdown(&r);
 }
 END_TEST
@@ -743,7 +705,6 @@ static Suite *refcount_suite(void)
     tcase_add_test(tc, traceback_keeps_frame_and_locals_alive);
     tcase_add_test(tc, uncaught_exception_keeps_locals_until_dropped);
     tcase_add_test(tc, frame_object_drops_locals_in_order);
-    tcase_add_test(tc, finalizers_run_at_refcount_zero_in_cpython_order);
     suite_add_tcase(s, tc);
     return s;
 }
