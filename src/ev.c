@@ -10,25 +10,35 @@ uint32_t ev_line;
 
 static EvSink sink;
 static void *sink_arg;
-static uint64_t emitted;
+uint64_t ev_emitted;
+#define emitted ev_emitted
+EvRecord *ev_ring;
+size_t ev_ring_mask;
+bool ev_ring_only;
+
+static void update_ring_only(void);
 
 void ev_set_sink(EvSink s, void *arg)
 {
     sink = s;
     sink_arg = arg;
+    update_ring_only();
 }
 
 uint64_t ev_count(void) { return emitted; }
 
 /* ---- the recorder ring ---- */
-static EvRecord *ring;
-static size_t ring_mask;
+#define ring ev_ring
+#define ring_mask ev_ring_mask
+
+static void update_ring_only(void) { ev_ring_only = ring && !sink; }
 
 void ev_record_start(size_t capacity)
 {
     free(ring);
     ring = xcalloc(capacity, sizeof *ring);
     ring_mask = capacity - 1;
+    update_ring_only();
 }
 
 void ev_record_stop(void)
@@ -36,6 +46,7 @@ void ev_record_stop(void)
     free(ring);
     ring = NULL;
     ring_mask = 0;
+    update_ring_only();
 }
 
 const EvRecord *ev_record_get(uint64_t seq)
@@ -183,6 +194,13 @@ void ev_obj(EvKind kind, Obj *o, int64_t value)
 {
     if (!ev_on)
         return;
+    if (ev_ring_only) {
+        Owner none = OWN_TEMP;
+        ev_ring_ref((uint8_t)kind, o, &none, NULL);
+        ev_ring[(ev_emitted - 1) & ev_ring_mask].value = value;
+        ev_ring[(ev_emitted - 1) & ev_ring_mask].tname = o->type ? o->type->name : "?";
+        return;
+    }
     Event e = {.kind = (uint8_t)kind, .okind = o->kind, .addr = o->addr,
                .value = value, .tname = o->type ? o->type->name : "?"};
     ev_emit(&e);
@@ -192,6 +210,12 @@ void ev_frame(EvKind kind, uint32_t serial, const char *fname)
 {
     if (!ev_on)
         return;
+    if (ev_ring_only) {
+        EvRecord *r = &ev_ring[ev_emitted++ & ev_ring_mask];
+        *r = (EvRecord){.value = serial, .kind = (uint8_t)kind, .line = ev_line,
+                        .owner_kind = OWN_FRAME, .owner_index = serial, .owner_name = fname};
+        return;
+    }
     Event e = {.kind = (uint8_t)kind, .value = serial,
                .owner = OWNER(OWN_FRAME, 0, serial, fname)};
     ev_emit(&e);

@@ -57,6 +57,32 @@ typedef struct {
     uint8_t kind, okind, owner_kind, from_kind;
 } EvRecord;
 
+/* The ring, for the inline fast path below (ev.c owns it). */
+extern EvRecord *ev_ring;
+extern size_t ev_ring_mask;
+extern uint64_t ev_emitted;
+extern bool ev_ring_only;   /* recording into the ring with no sink attached */
+
+/* Records a refcount event straight into the ring (the hot path of
+ * ref_inc/ref_dec/ref_move in batch mode). */
+static inline void ev_ring_ref(uint8_t kind, const Obj *o, const Owner *w, const Owner *from)
+{
+    EvRecord *r = &ev_ring[ev_emitted++ & ev_ring_mask];
+    r->addr = o->addr;
+    r->value = o->refcnt;
+    r->tname = NULL; /* the object's alloc event names its type */
+    r->kind = kind;
+    r->okind = o->kind;
+    r->line = ev_line;
+    r->owner_kind = w->kind;
+    r->owner_addr = w->addr;
+    r->owner_index = w->index;
+    r->owner_name = w->name;
+    r->from_kind = from ? from->kind : OWN_NONE;
+    r->from_addr = from ? from->addr : 0;
+    r->from_index = from ? from->index : 0;
+}
+
 void ev_record_start(size_t capacity);   /* a power of two */
 void ev_record_stop(void);               /* frees the ring */
 /* Record number seq (1-based), or NULL when it was overwritten or not yet

@@ -176,11 +176,8 @@ Obj *obj_alloc(ObjKind kind, TypeObj *type, size_t csize, uint32_t simsize)
         host_release(o);
         return rt_no_memory();
     }
-    if (ev_on) {
-        Event e = {.kind = EV_ALLOC, .okind = o->kind, .addr = o->addr,
-                   .value = simsize, .tname = type->name};
-        ev_emit(&e);
-    }
+    if (ev_on)
+        ev_obj(EV_ALLOC, o, simsize);
     if (type->user)
         ref_inc(&type->h, OWNER(OWN_TYPE, o->addr, 0, NULL));
     return o;
@@ -236,11 +233,8 @@ static void dealloc_now(Obj *o)
     kind_ops[o->kind].clear(o);
     TypeObj *t = o->type;
     uint64_t addr = o->addr;
-    if (ev_on) {
-        Event e = {.kind = EV_FREE, .okind = o->kind, .addr = o->addr,
-                   .tname = t ? t->name : "?"};
-        ev_emit(&e);
-    }
+    if (ev_on)
+        ev_obj(EV_FREE, o, 0);
     heap_free(o);
     kind_ops[o->kind].finish(o);
     host_release(o);

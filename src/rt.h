@@ -20,15 +20,23 @@ void obj_dealloc(Obj *o);
 static inline void ref_inc(Obj *o, Owner w)
 {
     o->refcnt++;
-    if (ev_on)
-        ev_ref(EV_INCREF, o, w);
+    if (ev_on) {
+        if (ev_ring_only)
+            ev_ring_ref(EV_INCREF, o, &w, NULL);
+        else
+            ev_ref(EV_INCREF, o, w);
+    }
 }
 
 static inline void ref_dec(Obj *o, Owner w)
 {
     o->refcnt--;
-    if (ev_on)
-        ev_ref(EV_DECREF, o, w);
+    if (ev_on) {
+        if (ev_ring_only)
+            ev_ring_ref(EV_DECREF, o, &w, NULL);
+        else
+            ev_ref(EV_DECREF, o, w);
+    }
     if (o->refcnt == 0)
         obj_dealloc(o);
 }
@@ -42,8 +50,12 @@ static inline void ref_xdec(Obj *o, Owner w)
 /* Hands a reference from one owner to another (no count change). */
 static inline void ref_move(Obj *o, Owner from, Owner to)
 {
-    if (ev_on)
-        ev_move(o, from, to);
+    if (ev_on) {
+        if (ev_ring_only)
+            ev_ring_ref(EV_MOVE, o, &to, &from);
+        else
+            ev_move(o, from, to);
+    }
 }
 
 /* A new reference for a temporary: incref owned by OWN_TEMP. */

@@ -27,7 +27,7 @@ const char *vm_local_name(CodeObj *co, int i)
     return i < co->nfree ? co->freenames[i] : "?";
 }
 
-#define LOCAL_OWN(f, i) OWNER(OWN_NAME, 0, (f)->serial, vm_local_name((f)->code, (i)))
+#define LOCAL_OWN(f, i) OWNER(OWN_NAME, 0, (f)->serial, ev_on ? vm_local_name((f)->code, (i)) : NULL)
 
 /* ---------- frames ---------- */
 Frame *vm_frame_alloc(CodeObj *co, FuncObj *func, DictObj *globals)
@@ -271,8 +271,7 @@ Obj *vm_super_noargs(void)
     do {                                                                  \
         Obj *v_ = (v);                                                    \
         f->stack[f->sp] = v_;                                             \
-        if (ev_on)                                                        \
-            ev_move(v_, OWN_TEMP, STACK_OWN(f, f->sp));                   \
+        ref_move(v_, OWN_TEMP, STACK_OWN(f, f->sp));                      \
         f->sp++;                                                          \
     } while (0)
 #define PUSH_REF(v)                                                       \
@@ -286,15 +285,15 @@ Obj *vm_super_noargs(void)
 #define TOP() (f->stack[f->sp - 1])
 #define PEEK(n) (f->stack[f->sp - (n)])
 
-static inline Obj *pop_take(Frame *f)
+static inline __attribute__((always_inline)) Obj *pop_take(Frame *f)
 {
     Obj *v = f->stack[--f->sp];
-    if (ev_on && v)
-        ev_move(v, STACK_OWN(f, f->sp), OWN_TEMP);
+    if (v)
+        ref_move(v, STACK_OWN(f, f->sp), OWN_TEMP);
     return v;
 }
 
-static inline void pop_drop(Frame *f)
+static inline __attribute__((always_inline)) void pop_drop(Frame *f)
 {
     Obj *v = f->stack[--f->sp];
     if (v)
@@ -302,11 +301,10 @@ static inline void pop_drop(Frame *f)
 }
 
 /* Moves the reference on top of the stack into a new owner. */
-static inline Obj *pop_to(Frame *f, Owner to)
+static inline __attribute__((always_inline)) Obj *pop_to(Frame *f, Owner to)
 {
     Obj *v = f->stack[--f->sp];
-    if (ev_on)
-        ev_move(v, STACK_OWN(f, f->sp), to);
+    ref_move(v, STACK_OWN(f, f->sp), to);
     return v;
 }
 
