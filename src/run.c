@@ -17,7 +17,7 @@
 #include "vm.h"
 #include "xmem.h"
 
-enum { MAX_SOURCE = 64 << 20 };
+enum { MAX_SOURCE = 8 << 20 }; /* bounds the tree and code built from it */
 #define RUN_STACK_SIZE ((size_t)1 << 30)
 /* Events kept by the recorder in batch mode (a ring: the newest ones). */
 #define RUN_RECORD_EVENTS ((size_t)1 << 18)
@@ -166,7 +166,7 @@ int run_file(const RunOptions *opt)
     char *src = read_file(opt->file, &len, &err);
     if (!src) {
         fprintf(stderr, "memviz: cannot read '%s': %s\n", opt->file,
-                err == EFBIG ? "file too large (64 MiB at most)" : strerror(err));
+                err == EFBIG ? "file too large (8 MiB at most)" : strerror(err));
         return 2;
     }
     /* the runtime's own start-up (builtin types, modules) is not the story */

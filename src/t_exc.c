@@ -433,11 +433,27 @@ static void print_one(Obj *exc, FILE *out, int depth)
     }
     if (e->traceback) {
         fputs("Traceback (most recent call last):\n", out);
-        for (Obj *t = e->traceback; t; t = ((TracebackObj *)t)->next) {
-            TracebackObj *tb = (TracebackObj *)t;
-            FrameObj *fo = (FrameObj *)tb->frame;
+        /* as CPython: after 3 identical entries, one line counts the rest */
+        const char *last_file = NULL, *last_name = NULL;
+        int last_line = -1, count = 0;
+        for (Obj *t = e->traceback;; t = ((TracebackObj *)t)->next) {
+            TracebackObj *tb = t ? (TracebackObj *)t : NULL;
+            FrameObj *fo = tb ? (FrameObj *)tb->frame : NULL;
             const char *fname = fo && fo->code ? fo->code->filename : src_file;
             const char *name = fo && fo->code ? fo->code->name : "?";
+            if (!tb || fname != last_file || name != last_name || tb->lineno != last_line) {
+                if (count > 3)
+                    fprintf(out, "  [Previous line repeated %d more time%s]\n", count - 3,
+                            count - 3 > 1 ? "s" : "");
+                last_file = fname;
+                last_name = name;
+                last_line = tb ? tb->lineno : -1;
+                count = 0;
+            }
+            if (!tb)
+                break;
+            if (++count > 3)
+                continue;
             fprintf(out, "  File \"%s\", line %d, in %s\n", fname ? fname : "?", tb->lineno, name);
             print_source_line(out, tb->lineno);
         }

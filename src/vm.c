@@ -35,7 +35,14 @@ Frame *vm_frame_alloc(CodeObj *co, FuncObj *func, DictObj *globals)
     int nfast = co->nlocals + co->ncells + co->nfree;
     size_t size = sizeof(Frame) + sizeof(Obj *) * (size_t)(nfast + co->stacksize) +
                   sizeof(Block) * (size_t)co->maxblocks;
+    /* frames take simulated memory too, so deep recursion meets the heap
+     * limit (MemoryError), never the host's */
+    if (!heap_reserve((int64_t)size)) {
+        rt_no_memory();
+        return NULL;
+    }
     Frame *f = xcalloc(1, size);
+    f->size = size;
     f->fast = (Obj **)(f + 1);
     f->stack = f->fast + nfast;
     f->blocks = (Block *)(f->stack + co->stacksize);
@@ -121,6 +128,7 @@ void vm_frame_release(Frame *f)
     if (f->func)
         ref_dec(&f->func->h, FRAME_OWN(f, "f_func"));
     ref_dec(&f->code->h, FRAME_OWN(f, "f_code"));
+    heap_reserve(-(int64_t)f->size);
     free(f);
 }
 
@@ -176,6 +184,8 @@ static Obj *run(Frame *entry);
 Obj *vm_run_module(CodeObj *code, DictObj *globals)
 {
     Frame *f = vm_frame_alloc(code, NULL, globals);
+    if (!f)
+        return NULL;
     f->locals = globals;
     ref_inc(&globals->h, FRAME_OWN(f, "f_locals"));
     f->entry = true;

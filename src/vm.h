@@ -27,6 +27,7 @@ struct Frame {
     int sp, nblocks;
     bool entry;         /* a C caller waits for this frame (stop here) */
     bool generator;     /* owned by a generator object */
+    size_t size;        /* host bytes, also accounted in the simulated heap */
     Block *blocks;
     Obj **fast;         /* locals, then cells, then free variables */
     Obj **stack;

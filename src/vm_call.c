@@ -56,6 +56,8 @@ Frame *vm_bind_call(FuncObj *fn, Obj **args, int nargs, TupleObj *kwnames, Frame
 {
     CodeObj *co = fn->code;
     Frame *f = vm_frame_alloc(co, NULL, fn->globals);
+    if (!f)
+        return NULL;
     if (!caller) {
         f->func = fn;
         ref_inc(&fn->h, OWNER(OWN_FRAME, 0, f->serial, "f_func"));
