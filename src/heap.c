@@ -86,16 +86,21 @@ static uint64_t obj_offset(bool gc) { return gc ? HEAP_GC_HEAD : 0; }
 /* Block number of an offset inside a pool: off / ((szidx + 1) * 16) by a
  * multiply, exact for every offset below the pool size (no divide in the
  * hot free path). */
-static uint32_t block_index(uint64_t off, uint32_t szidx)
+#define RECIP(i) (uint32_t)((1ull << 32) / (((i) + 1) * HEAP_ALIGN) + 1)
+static const uint32_t recip[NCLASSES] = {
+    RECIP(0), RECIP(1), RECIP(2), RECIP(3), RECIP(4), RECIP(5), RECIP(6), RECIP(7),
+    RECIP(8), RECIP(9), RECIP(10), RECIP(11), RECIP(12), RECIP(13), RECIP(14), RECIP(15),
+    RECIP(16), RECIP(17), RECIP(18), RECIP(19), RECIP(20), RECIP(21), RECIP(22), RECIP(23),
+    RECIP(24), RECIP(25), RECIP(26), RECIP(27), RECIP(28), RECIP(29), RECIP(30), RECIP(31),
+};
+
+static inline uint32_t block_index(uint64_t off, uint32_t szidx)
 {
-    static uint32_t recip[NCLASSES];
-    if (!recip[szidx])
-        recip[szidx] = (uint32_t)((1ull << 32) / ((szidx + 1) * HEAP_ALIGN) + 1);
     return (uint32_t)((off * recip[szidx]) >> 32);
 }
 
 /* ---- pools ---- */
-static void pool_unlink(Pool *p)
+static inline void pool_unlink(Pool *p)
 {
     if (!p->linked)
         return;
@@ -109,7 +114,7 @@ static void pool_unlink(Pool *p)
     p->linked = false;
 }
 
-static void pool_link_front(Pool *p)
+static inline void pool_link_front(Pool *p)
 {
     if (H.usedpools[p->szidx] == p)
         return;
@@ -144,7 +149,7 @@ static Pool *pool_new(uint32_t szidx)
     return p;
 }
 
-static Pool *pool_of(uint64_t addr)
+static inline Pool *pool_of(uint64_t addr)
 {
     if (addr < HEAP_ARENA_BASE)
         return NULL;

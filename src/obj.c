@@ -226,17 +226,26 @@ static int dealloc_depth;
 static Obj **trash;
 static size_t ntrash, trash_cap;
 
+/* Kinds that hold no references and no host memory of their own: their
+ * deallocation skips the clear and finish calls (the hot path of every
+ * int and float a loop makes). */
+static const bool plain_kind[K_COUNT] = {[K_INT] = true, [K_BOOL] = true, [K_FLOAT] = true};
+
 static void dealloc_now(Obj *o)
 {
     o->flags |= OF_FREED;
-    obj_gc_untrack(o);
-    kind_ops[o->kind].clear(o);
+    if (o->flags & OF_TRACKED)
+        obj_gc_untrack(o);
+    bool plain = plain_kind[o->kind];
+    if (!plain)
+        kind_ops[o->kind].clear(o);
     TypeObj *t = o->type;
     uint64_t addr = o->addr;
     if (ev_on)
         ev_obj(EV_FREE, o, 0);
     heap_free(o);
-    kind_ops[o->kind].finish(o);
+    if (!plain)
+        kind_ops[o->kind].finish(o);
     host_release(o);
     if (t && t->user)
         ref_dec(&t->h, OWNER(OWN_TYPE, addr, 0, NULL));
