@@ -55,11 +55,12 @@ static TupleObj *tuple_alloc(TypeObj *type, size_t len)
         rt_no_memory();
         return NULL;
     }
-    TupleObj *t = (TupleObj *)obj_alloc(K_TUPLE, type, sizeof(TupleObj),
+    /* the items live right after the struct, as in CPython's tuple */
+    TupleObj *t = (TupleObj *)obj_alloc(K_TUPLE, type, sizeof(TupleObj) + len * sizeof(Obj *),
                                         (uint32_t)(TUPLE_BASIC + len * sizeof(Obj *)));
     if (!t)
         return NULL;
-    t->items = xcalloc(len, sizeof(Obj *));
+    t->items = (Obj **)(t + 1);
     t->len = len;
     obj_gc_track(&t->h);
     return t;
@@ -192,9 +193,7 @@ void tuple_clear(Obj *o)
 
 void tuple_finish(Obj *o)
 {
-    TupleObj *t = AS_TUPLE(o);
-    free(t->items);
-    t->items = NULL;
+    AS_TUPLE(o)->items = NULL; /* inline storage: freed with the object */
 }
 
 size_t tuple_size(Obj *o) { return TUPLE_BASIC + AS_TUPLE(o)->len * sizeof(Obj *); }
