@@ -22,6 +22,8 @@ static void usage(FILE *out)
           "  --max-steps N      stop after N bytecode instructions (default 10000000)\n"
           "  --max-heap SIZE    simulated heap limit, suffixes K M G (default 256M);\n"
           "                     past it the scenario gets MemoryError\n"
+          "  --check-refs       verify every refcount against what holds it, at\n"
+          "                     every line (slow; a self-test of memviz)\n"
           "  --help             show this help and exit\n"
           "  --version          show the version and exit\n"
           "\n"
