@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "ast.h"
+#include "bigint.h"
 #include "types.h"
 #include "vm.h"
 
@@ -219,51 +220,39 @@ static Obj *bi_hash(Obj *self, Obj **args, int nargs, TupleObj *kwnames)
     return int_new(h);
 }
 
-/* "0x1f", "-0b101": an int in base 2, 8 or 16 with Python's prefix. */
-static Obj *int_in_base(Obj *o, unsigned base, const char *prefix)
+/* "0x1f", "-0b101": an int of any size in base 2, 8 or 16 with Python's
+ * prefix. */
+static Obj *int_in_base(Obj *o, int base)
 {
     int64_t v;
-    if (!int_as_index(o, &v))
+    if (!int_as_clamped(o, &v)) /* the TypeError of a non-int */
         return NULL;
-    uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-    char rev[64], buf[72];
-    size_t nd = 0, n = 0;
-    do {
-        rev[nd++] = "0123456789abcdef"[u % base];
-        u /= base;
-    } while (u);
-    if (v < 0)
-        buf[n++] = '-';
-    memcpy(buf + n, prefix, 2);
-    n += 2;
-    while (nd)
-        buf[n++] = rev[--nd];
-    return str_new(buf, n);
+    return int_to_base_str(o, base, true, false);
 }
 
 static Obj *bi_hex(Obj *self, Obj **args, int nargs, TupleObj *kwnames)
 {
     UNUSED_SELF;
-    return one_arg("hex", nargs, kwnames) < 0 ? NULL : int_in_base(args[0], 16, "0x");
+    return one_arg("hex", nargs, kwnames) < 0 ? NULL : int_in_base(args[0], 16);
 }
 
 static Obj *bi_oct(Obj *self, Obj **args, int nargs, TupleObj *kwnames)
 {
     UNUSED_SELF;
-    return one_arg("oct", nargs, kwnames) < 0 ? NULL : int_in_base(args[0], 8, "0o");
+    return one_arg("oct", nargs, kwnames) < 0 ? NULL : int_in_base(args[0], 8);
 }
 
 static Obj *bi_bin(Obj *self, Obj **args, int nargs, TupleObj *kwnames)
 {
     UNUSED_SELF;
-    return one_arg("bin", nargs, kwnames) < 0 ? NULL : int_in_base(args[0], 2, "0b");
+    return one_arg("bin", nargs, kwnames) < 0 ? NULL : int_in_base(args[0], 2);
 }
 
 static Obj *bi_chr(Obj *self, Obj **args, int nargs, TupleObj *kwnames)
 {
-    int64_t v;
+    int v;
     UNUSED_SELF;
-    if (one_arg("chr", nargs, kwnames) < 0 || !int_as_index(args[0], &v))
+    if (one_arg("chr", nargs, kwnames) < 0 || !int_as_cint(args[0], &v))
         return NULL;
     if (v < 0 || v > 0x10FFFF)
         return rt_raise(EXC(ValueError), "chr() arg not in range(0x110000)");
@@ -586,7 +575,9 @@ static Obj *bi_sum(Obj *self, Obj **args, int nargs, TupleObj *kwnames)
     if (!result)
         goto fail;
 
-    if (TYPE(result) == &type_int) {
+    /* The C fast paths take only values that fit int64; a big int goes
+     * through `+` like any other value. */
+    if (TYPE(result) == &type_int && !AS_BIG(result)) {
         int64_t total = AS_INT(result);
         DECREF(result);
         result = NULL;
@@ -595,7 +586,7 @@ static Obj *bi_sum(Obj *self, Obj **args, int nargs, TupleObj *kwnames)
                 DECREF(it);
                 return rt_error_occurred() ? NULL : int_new(total);
             }
-            if ((TYPE(item) == &type_int || IS(item, K_BOOL))
+            if (((TYPE(item) == &type_int && !AS_BIG(item)) || IS(item, K_BOOL))
                 && !add_overflows(total, AS_INT(item))) {
                 total += AS_INT(item);
                 DECREF(item);
@@ -620,7 +611,7 @@ static Obj *bi_sum(Obj *self, Obj **args, int nargs, TupleObj *kwnames)
                 DECREF(it);
                 return rt_error_occurred() ? NULL : float_new(total);
             }
-            if (TYPE(item) == &type_float || is_intlike(item)) {
+            if (TYPE(item) == &type_float || (is_intlike(item) && !AS_BIG(item))) {
                 total += IS(item, K_FLOAT) ? AS_FLOAT(item) : (double)AS_INT(item);
                 DECREF(item);
                 continue;
@@ -659,7 +650,7 @@ static Obj *bi_sorted(Obj *self, Obj **args, int nargs, TupleObj *kwnames)
 {
     static const char *const names[] = {"key", "reverse", NULL};
     Obj *kw[2];
-    int64_t reverse = 0;
+    int reverse = 0;
     UNUSED_SELF;
     if (arg_check_positional("sorted", nargs, 1, 1) < 0)
         return NULL;
@@ -667,7 +658,7 @@ static Obj *bi_sorted(Obj *self, Obj **args, int nargs, TupleObj *kwnames)
     if (!list)
         return NULL;
     if (arg_parse("sort", args + nargs, 0, kwnames, names, 0, 0, 0, kw) < 0
-        || (kw[1] && !int_as_index(kw[1], &reverse))) {
+        || (kw[1] && !int_as_cint(kw[1], &reverse))) {
         DECREF(list);
         return NULL;
     }
@@ -805,6 +796,37 @@ static Obj *pow_mod(int64_t b, int64_t e, int64_t m)
     return int_new((int64_t)r);
 }
 
+/* A read-only BigInt with the value of the int or bool o (tmp is filled
+ * for an int64 one; the caller frees it either way). */
+static const BigInt *big_value(Obj *o, BigInt *tmp)
+{
+    if (AS_BIG(o))
+        return AS_BIG(o);
+    big_from_i64(tmp, AS_INT(o));
+    return tmp;
+}
+
+/* pow(b, e, m) when one of them is outside int64. */
+static Obj *pow_mod_big(Obj *b, Obj *e, Obj *m)
+{
+    BigInt tb = BIG_INIT, te = BIG_INIT, tm = BIG_INIT, r = BIG_INIT;
+    BigStatus st = big_powmod(&r, big_value(b, &tb), big_value(e, &te), big_value(m, &tm));
+    big_free(&tb);
+    big_free(&te);
+    big_free(&tm);
+    switch (st) {
+    case BIG_OK:
+        return int_from_big(&r);
+    case BIG_EZERODIV:
+        return rt_raise(EXC(ValueError), "pow() 3rd argument cannot be 0");
+    case BIG_ENOINVERSE:
+        return rt_raise(EXC(ValueError), "base is not invertible for the given modulus");
+    default:
+        big_free(&r);
+        return rt_no_memory();
+    }
+}
+
 static Obj *bi_pow(Obj *self, Obj **args, int nargs, TupleObj *kwnames)
 {
     static const char *const names[] = {"base", "exp", "mod", NULL};
@@ -814,8 +836,11 @@ static Obj *bi_pow(Obj *self, Obj **args, int nargs, TupleObj *kwnames)
         return NULL;
     if (!a[2] || a[2] == Py_None)
         return obj_binop(a[0], a[1], OP_POW, false);
-    if (is_intlike(a[0]) && is_intlike(a[1]) && is_intlike(a[2]))
-        return pow_mod(AS_INT(a[0]), AS_INT(a[1]), AS_INT(a[2]));
+    if (is_intlike(a[0]) && is_intlike(a[1]) && is_intlike(a[2])) {
+        if (!AS_BIG(a[0]) && !AS_BIG(a[1]) && !AS_BIG(a[2]))
+            return pow_mod(AS_INT(a[0]), AS_INT(a[1]), AS_INT(a[2]));
+        return pow_mod_big(a[0], a[1], a[2]);
+    }
     /* CPython tries each operand's ternary power: float's refuses any
      * modulus, int's declines unless all three are ints. */
     if (IS(a[0], K_FLOAT) || IS(a[1], K_FLOAT) || IS(a[2], K_FLOAT))
@@ -836,9 +861,11 @@ static Obj *float_round_int(double x)
     double r = round(x);
     if (fabs(x - r) == 0.5)
         r = 2.0 * round(x / 2.0);
-    if (!(r >= -9223372036854775808.0 && r < 9223372036854775808.0))
-        return rt_raise(EXC(OverflowError), "round() result does not fit in a 64-bit int");
-    return int_new((int64_t)r);
+    if (r >= -9223372036854775808.0 && r < 9223372036854775808.0)
+        return int_new((int64_t)r);
+    BigInt b = BIG_INIT;
+    big_from_double(&b, r); /* r is integral: exact */
+    return int_from_big(&b);
 }
 
 /* Significant digits enough for the exact decimal value of any double (at
@@ -911,24 +938,46 @@ static Obj *float_round_digits(double x, int64_t ndigits)
  * even (CPython's int.__round__). */
 static Obj *int_round_digits(Obj *o, int64_t ndigits)
 {
-    int64_t v = AS_INT(o);
     if (ndigits >= 0)
-        return TYPE(o) == &type_int ? ref_new(o) : int_new(v);
-    /* |v| < 2**63 < 10**20 / 2: past 10**19 everything rounds to 0. */
-    if (ndigits < -19)
+        return TYPE(o) == &type_int ? ref_new(o) : int_new(AS_INT(o));
+    /* 10**k > 2 * |v| rounds to 0 (a tie only at equality, and 0 is
+     * even): decided from v's size, before computing a huge power. */
+    BigInt tv = BIG_INIT;
+    const BigInt *v = big_value(o, &tv);
+    uint64_t k = (uint64_t)0 - (uint64_t)ndigits;
+    if ((double)k * 3.3219280948873622 > (double)big_bit_length(v) + 2) {
+        /* 10**k = 2**(k * log2(10)) > 2**(bits + 1) > 2 * |v| */
+        big_free(&tv);
         return int_new(0);
-    uint64_t pw = 1;
-    for (int64_t i = 0; i < -ndigits; i++)
-        pw *= 10;
-    uint64_t mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-    uint64_t q = mag / pw, r = mag % pw;
-    if (r > pw - r || (r == pw - r && (q & 1)))
-        q++;
-    uint64_t limit = v < 0 ? (uint64_t)1 << 63 : ((uint64_t)1 << 63) - 1;
-    if (q > limit / pw)
-        return rt_raise(EXC(OverflowError), "round() result does not fit in a 64-bit int");
-    mag = q * pw;
-    return int_new(v < 0 ? (int64_t)(0 - mag) : (int64_t)mag);
+    }
+    BigInt pw = BIG_INIT, ten = BIG_INIT, ek = BIG_INIT, q = BIG_INIT, r = BIG_INIT, t = BIG_INIT;
+    big_from_i64(&ten, 10);
+    big_from_i64(&ek, (int64_t)k);
+    BigStatus st = big_pow(&pw, &ten, &ek);
+    if (st == BIG_OK) {
+        big_divmod(&q, &r, v, &pw); /* v = q * pw + r, 0 <= r < pw */
+        /* up when r > pw / 2, or r == pw / 2 and q is odd */
+        big_add(&t, &r, &r);
+        int c = big_cmp(&t, &pw);
+        if (c > 0 || (c == 0 && q.n && (q.d[0] & 1))) {
+            BigInt one = BIG_INIT;
+            big_from_i64(&one, 1);
+            big_add(&q, &q, &one);
+            big_free(&one);
+        }
+        st = big_mul(&q, &q, &pw);
+    }
+    big_free(&tv);
+    big_free(&pw);
+    big_free(&ten);
+    big_free(&ek);
+    big_free(&r);
+    big_free(&t);
+    if (st != BIG_OK) {
+        big_free(&q);
+        return rt_no_memory();
+    }
+    return int_from_big(&q);
 }
 
 static Obj *bi_round(Obj *self, Obj **args, int nargs, TupleObj *kwnames)
@@ -948,7 +997,9 @@ static Obj *bi_round(Obj *self, Obj **args, int nargs, TupleObj *kwnames)
         return rt_raise(EXC(TypeError), "type %s doesn't define __round__ method",
                         type_name(x));
     }
-    if (ndigits && !int_as_index(ndigits, &nd))
+    /* CPython clamps an ndigits outside Py_ssize_t (every such value
+     * rounds as the extreme one does) */
+    if (ndigits && !int_as_clamped(ndigits, &nd))
         return NULL;
     if (IS(x, K_FLOAT))
         return ndigits ? float_round_digits(AS_FLOAT(x), nd) : float_round_int(AS_FLOAT(x));

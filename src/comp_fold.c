@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bigint.h"
 #include "comp_int.h"
 #include "fmt.h"
 #include "types.h"
@@ -113,9 +114,41 @@ static int64_t seq_len(Obj *o)
     return -1;
 }
 
-/* CPython's safe_multiply/safe_power limits: never fold into something big. */
+static bool is_intlike(Obj *o) { return IS(o, K_INT) || IS(o, K_BOOL); }
+
+/* Bits of |v| (_PyLong_NumBits). */
+static uint64_t int_bits(Obj *o)
+{
+    if (AS_BIG(o))
+        return big_bit_length(AS_BIG(o));
+    int64_t v = AS_INT(o);
+    uint64_t m = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v, n = 0;
+    for (; m; m >>= 1)
+        n++;
+    return n;
+}
+
+/* CPython's ast_opt.c limit on folded ints (MAX_INT_SIZE): a product,
+ * power or left shift whose operands could make more bits than this is
+ * left to run time, which `is` and refcounts can tell apart. */
+enum { FOLD_MAX_INT_BITS = 128 };
+
+/* CPython's safe_multiply/safe_power/safe_lshift limits: never fold into
+ * something big. */
 static bool fold_allowed(Obj *a, Obj *b, int op)
 {
+    if (is_intlike(a) && is_intlike(b) && AS_INT(a) != 0) {
+        uint64_t vbits = int_bits(a);
+        if (op == OP_MUL && AS_INT(b) != 0)
+            return vbits + int_bits(b) <= FOLD_MAX_INT_BITS;
+        /* the exponent or count as a size_t: a negative or big one is
+         * not folded (the conversion fails) */
+        if (op == OP_POW && AS_INT(b) > 0)
+            return !AS_BIG(b) && vbits <= FOLD_MAX_INT_BITS / (uint64_t)AS_INT(b);
+        if (op == OP_LSHIFT && AS_INT(b) != 0)
+            return AS_INT(b) > 0 && !AS_BIG(b) && AS_INT(b) <= FOLD_MAX_INT_BITS &&
+                   vbits <= FOLD_MAX_INT_BITS - (uint64_t)AS_INT(b);
+    }
     if (op == OP_MUL) {
         Obj *seq = seq_len(a) >= 0 ? a : seq_len(b) >= 0 ? b : NULL;
         Obj *num = seq == a ? b : a;
@@ -146,9 +179,19 @@ static void fold_expr(ConstTable *t, Node *n)
     Obj *v = NULL;
     switch (n->kind) {
     case E_INT: v = int_new(n->ival); break;
-    case E_BIGINT:
-        diag_set(t->d, DIAG_OVERFLOW, n->line, n->col, "%s", FMT_MSG_INT_RANGE);
-        return;
+    case E_BIGINT: {
+        /* the parser's text of an int literal past int64 (decimal digits;
+         * base 0 also reads a 0x/0o/0b prefix, should it keep one) */
+        BigInt b = BIG_INIT;
+        if (big_from_str(&b, n->str, n->slen, 0, NULL) == BIG_OK) {
+            v = int_from_big(&b);
+        } else {
+            big_free(&b);
+            diag_set(t->d, DIAG_OVERFLOW, n->line, n->col, "integer literal too large");
+            return;
+        }
+        break;
+    }
     case E_FLOAT: v = float_new(n->fval); break;
     case E_STR:
         if (str_is_identifier_like(n->str, n->slen))
@@ -361,7 +404,19 @@ static void value_key(Obj *o, FmtBuf *b)
     switch (o->kind) {
     case K_NONE: fmt_buf_puts(b, o == Py_None ? "N" : "I"); break;
     case K_BOOL: fmt_buf_printf(b, "b%d", (int)AS_INT(o)); break;
-    case K_INT: fmt_buf_printf(b, "i%lld", (long long)AS_INT(o)); break;
+    case K_INT:
+        if (AS_BIG(o)) {
+            /* in hex: no length limit, never the text of an int64 key,
+             * and no simulated object made for it */
+            size_t n;
+            char *hex = big_to_str(AS_BIG(o), 16, true, false, &n, NULL);
+            fmt_buf_putc(b, 'i');
+            fmt_buf_put(b, hex, n);
+            free(hex);
+        } else {
+            fmt_buf_printf(b, "i%lld", (long long)AS_INT(o));
+        }
+        break;
     case K_FLOAT: {
         uint64_t bits;
         double d = AS_FLOAT(o);

@@ -58,13 +58,15 @@ char *fmt_buf_take(FmtBuf *b);                /* caller frees; b is emptied */
 typedef enum FmtStatus {
     FMT_OK = 0,
     FMT_EVALUE,     /* ValueError */
-    FMT_EOVERFLOW,  /* OverflowError, including results outside int64 */
+    FMT_EOVERFLOW,  /* OverflowError, or an int result outside int64 */
     FMT_EZERODIV,   /* ZeroDivisionError */
     FMT_EMEMORY     /* result longer than FMT_MAX_OUTPUT: MemoryError */
 } FmtStatus;
 
-/* The message given with FMT_EOVERFLOW when an int leaves the int64 range. */
-#define FMT_MSG_INT_RANGE "int too large: memviz ints are limited to 64 bits"
+/* The message given with FMT_EOVERFLOW when an int result leaves the int64
+ * range. Python's ints have no such limit: the interpreter redoes those
+ * operations in arbitrary precision (bigint.h), so users never see it. */
+#define FMT_MSG_INT_RANGE "int result outside the int64 range"
 
 /* Widths and precisions that would make a result longer than this (64 MiB)
  * fail with FMT_EMEMORY, where CPython would build the string. */
@@ -153,6 +155,22 @@ FmtStatus fmt_spec_float(double x, const FmtSpec *spec, const char *type_name,
 FmtStatus fmt_spec_str(const char *s, size_t len, const FmtSpec *spec,
                        const char *type_name, FmtBuf *out, FmtBuf *err);
 
+/* An int outside int64 (bigint.h) is formatted in two steps, so that its
+ * digits are computed only in the base the spec asks for.
+ * fmt_spec_int_plan checks the spec as fmt_spec_int would (the same errors
+ * in the same order) and sets *base to 2, 8, 10 or 16 for a code that shows
+ * digits, or to 0 for one that formats the value as a float ('e' 'f' 'g'
+ * '%'...); 'c' fails with FMT_EOVERFLOW ("Python int too large to convert
+ * to C long"), FMT_EMEMORY for a width beyond FMT_MAX_OUTPUT. Then
+ * fmt_spec_int_text lays out the magnitude digits[0..ndigits) in that base
+ * (upper-case letters for 'X') with the sign negative; with *base 0 it
+ * formats x, the value converted to a double by the caller, instead. */
+FmtStatus fmt_spec_int_plan(const FmtSpec *spec, const char *type_name,
+                            int *base, FmtBuf *err);
+FmtStatus fmt_spec_int_text(bool negative, const char *digits, size_t ndigits,
+                            double x, const FmtSpec *spec, FmtBuf *out,
+                            FmtBuf *err);
+
 /* format(v, spec): fmt_spec_parse followed by fmt_spec_*. */
 FmtStatus fmt_format_int(int64_t v, const char *spec, size_t len,
                          const char *type_name, FmtBuf *out, FmtBuf *err);
@@ -172,6 +190,11 @@ FmtStatus fmt_format_str(const char *s, size_t len, const char *spec,
  * valid literal outside int64. */
 FmtStatus fmt_parse_int(const char *s, size_t len, int base, int64_t *out,
                         FmtBuf *err);
+/* Appends the text int() parses, reduced to ASCII as CPython does first:
+ * non-ASCII decimal digits become ASCII ones, non-ASCII spaces ' ', and any
+ * other non-ASCII character ends the text as a '?'. For callers that parse
+ * a literal fmt_parse_int found valid but outside int64. */
+void fmt_int_ascii(const char *s, size_t len, FmtBuf *ascii);
 
 /* float(s): whitespace around, a sign, digits with '_' between them, an
  * exponent, 'inf', 'infinity', 'nan' in any case; Unicode digits and
@@ -240,8 +263,9 @@ FmtStatus fmt_float_divmod(double a, double b, double *q, double *r,
  * lacks). */
 FmtStatus fmt_float_pow(double a, double b, double *out, FmtBuf *err);
 
-/* int(x): truncates toward 0. FMT_EVALUE for nan, FMT_EOVERFLOW for inf or
- * outside int64. */
+/* int(x): truncates toward 0. FMT_EVALUE for nan, FMT_EOVERFLOW for inf
+ * ("cannot convert float infinity to integer") or outside int64
+ * (FMT_MSG_INT_RANGE). */
 FmtStatus fmt_float_to_int(double x, int64_t *out, FmtBuf *err);
 
 /* Compares i with x exactly, as CPython's int/float comparisons do:

@@ -32,6 +32,11 @@ static void to_ascii(const char *s, size_t len, FmtBuf *ascii)
     }
 }
 
+void fmt_int_ascii(const char *s, size_t len, FmtBuf *ascii)
+{
+    to_ascii(s, len, ascii);
+}
+
 /* Python's ASCII whitespace test (Py_ISSPACE). */
 static bool is_space(char c)
 {

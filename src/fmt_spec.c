@@ -371,24 +371,24 @@ static FmtStatus format_float(double x, const FmtSpec *spec, FmtBuf *out,
     return FMT_OK;
 }
 
-FmtStatus fmt_spec_int(int64_t v, const FmtSpec *spec, const char *type_name,
-                       FmtBuf *out, FmtBuf *err)
+/* The checks of int.__format__ before any conversion of the value, in
+ * CPython's order. *base gets 2, 8, 10 or 16 for the codes that show
+ * digits, 0 for those that format the value as a float, -1 for 'c'. */
+static FmtStatus check_int(const FmtSpec *spec, const char *type_name,
+                           int *base, FmtBuf *err)
 {
-    assert(spec->kind == FMT_KIND_INT);
-    if (!type_name)
-        type_name = "int";
-    if (spec->empty) {
-        fmt_int_str(v, out);
+    *base = 10;
+    if (spec->empty)
         return FMT_OK;
-    }
-    int base = 10;
     switch (spec->type) {
-    case 'b': base = 2; break;
-    case 'o': base = 8; break;
-    case 'x': case 'X': base = 16; break;
-    case 'c': case 'd': case 'n': break;
+    case 'b': *base = 2; break;
+    case 'o': *base = 8; break;
+    case 'x': case 'X': *base = 16; break;
+    case 'c': *base = -1; break;
+    case 'd': case 'n': break;
     case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case '%':
-        return format_float((double)v, spec, out, err);
+        *base = 0;
+        return FMT_OK;
     default:
         return unknown_code(spec->type, type_name, err);
     }
@@ -401,7 +401,6 @@ FmtStatus fmt_spec_int(int64_t v, const FmtSpec *spec, const char *type_name,
                      " format specifier");
         return FMT_EVALUE;
     }
-    Number num = {0};
     if (spec->type == 'c') {
         if (spec->sign) {
             set_err(err, "Sign not allowed with integer format specifier 'c'");
@@ -412,6 +411,47 @@ FmtStatus fmt_spec_int(int64_t v, const FmtSpec *spec, const char *type_name,
                          " specifier 'c'");
             return FMT_EVALUE;
         }
+    }
+    return FMT_OK;
+}
+
+/* Lays out an int's magnitude digits[0..n) in base (2, 8, 10 or 16) with
+ * its sign, the '#' prefix, grouping and padding. */
+static void put_int_digits(bool negative, const char *digits, size_t n,
+                           int base, const FmtSpec *spec, FmtBuf *out)
+{
+    Number num = {0};
+    num.negative = negative;
+    num.digits = digits;
+    num.ndigits = n;
+    if (spec->alternate && base != 10) {
+        num.prefix = base == 2 ? "0b" : base == 8 ? "0o"
+                   : spec->type == 'X' ? "0X" : "0x";
+        num.nprefix = 2;
+    }
+    int group = 0;
+    if (spec->grouping && spec->type != 'n')
+        group = base == 10 ? 3 : 4;
+    put_number(&num, spec, group, out);
+}
+
+FmtStatus fmt_spec_int(int64_t v, const FmtSpec *spec, const char *type_name,
+                       FmtBuf *out, FmtBuf *err)
+{
+    assert(spec->kind == FMT_KIND_INT);
+    if (!type_name)
+        type_name = "int";
+    if (spec->empty) {
+        fmt_int_str(v, out);
+        return FMT_OK;
+    }
+    int base;
+    FmtStatus st = check_int(spec, type_name, &base, err);
+    if (st != FMT_OK)
+        return st;
+    if (base == 0)
+        return format_float((double)v, spec, out, err);
+    if (base < 0) {
         if (v < 0 || v > 0x10ffff) {
             set_err(err, "%c arg not in range(0x110000)");
             return FMT_EOVERFLOW;
@@ -422,6 +462,7 @@ FmtStatus fmt_spec_int(int64_t v, const FmtSpec *spec, const char *type_name,
         }
         /* The character is laid out like the digits after a point: never
          * grouped, never zero-padded itself. */
+        Number num = {0};
         FmtBuf ch = FMT_BUF_INIT;
         fmt_buf_put_cp(&ch, (uint32_t)v);
         num.rest = ch.data;
@@ -435,21 +476,53 @@ FmtStatus fmt_spec_int(int64_t v, const FmtSpec *spec, const char *type_name,
         set_err(err, "");
         return FMT_EMEMORY;
     }
-    bool upper = spec->type == 'X';
     FmtBuf digits = FMT_BUF_INIT;
-    fmt_int_to_base(v, base, false, upper, &digits);
-    num.negative = v < 0;
-    num.digits = digits.data + (v < 0);
-    num.ndigits = digits.len - (v < 0);
-    if (spec->alternate && base != 10) {
-        num.prefix = base == 2 ? "0b" : base == 8 ? "0o" : upper ? "0X" : "0x";
-        num.nprefix = 2;
-    }
-    int group = 0;
-    if (spec->grouping && spec->type != 'n')
-        group = base == 10 ? 3 : 4;
-    put_number(&num, spec, group, out);
+    fmt_int_to_base(v, base, false, spec->type == 'X', &digits);
+    put_int_digits(v < 0, digits.data + (v < 0), digits.len - (v < 0), base,
+                   spec, out);
     fmt_buf_free(&digits);
+    return FMT_OK;
+}
+
+FmtStatus fmt_spec_int_plan(const FmtSpec *spec, const char *type_name,
+                            int *base, FmtBuf *err)
+{
+    assert(spec->kind == FMT_KIND_INT);
+    if (!type_name)
+        type_name = "int";
+    FmtStatus st = check_int(spec, type_name, base, err);
+    if (st != FMT_OK)
+        return st;
+    if (*base < 0) {
+        /* no int outside int64 is a code point */
+        set_err(err, "Python int too large to convert to C long");
+        return FMT_EOVERFLOW;
+    }
+    if (*base > 0 && too_wide(spec)) {
+        set_err(err, "");
+        return FMT_EMEMORY;
+    }
+    return FMT_OK;
+}
+
+FmtStatus fmt_spec_int_text(bool negative, const char *digits, size_t ndigits,
+                            double x, const FmtSpec *spec, FmtBuf *out,
+                            FmtBuf *err)
+{
+    assert(spec->kind == FMT_KIND_INT);
+    int base;
+    FmtStatus st = check_int(spec, "int", &base, err);
+    assert(st == FMT_OK && base >= 0);
+    (void)st;
+    if (base == 0)
+        return format_float(x, spec, out, err);
+    if (spec->empty) {
+        if (negative)
+            fmt_buf_putc(out, '-');
+        fmt_buf_put(out, digits, ndigits);
+        return FMT_OK;
+    }
+    put_int_digits(negative, digits, ndigits, base, spec, out);
     return FMT_OK;
 }
 

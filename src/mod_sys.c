@@ -76,7 +76,8 @@ static Obj *sys_setrecursionlimit(Obj *self, Obj **args, int nargs, TupleObj *kw
 {
     int64_t n;
     (void)self;
-    if (exact_args("sys.setrecursionlimit", nargs, kwnames, 1) < 0 || !int_as_index(args[0], &n))
+    /* clamped: a big value fails the C int check below, as in CPython */
+    if (exact_args("sys.setrecursionlimit", nargs, kwnames, 1) < 0 || !int_as_clamped(args[0], &n))
         return NULL;
     if (n > INT_MAX || n < INT_MIN)
         return rt_raise(EXC(OverflowError), "Python int too large to convert to C int");

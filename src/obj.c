@@ -236,7 +236,8 @@ static void dealloc_now(Obj *o)
     o->flags |= OF_FREED;
     if (o->flags & OF_TRACKED)
         obj_gc_untrack(o);
-    bool plain = plain_kind[o->kind];
+    /* a big int owns the host memory of its digits */
+    bool plain = plain_kind[o->kind] && !(o->kind == K_INT && AS_BIG(o));
     if (!plain)
         kind_ops[o->kind].clear(o);
     TypeObj *t = o->type;

@@ -85,7 +85,13 @@ typedef struct {
 #define OWN_TEMP OWNER(OWN_NONE, 0, 0, NULL)
 
 /* ---------- object layouts ---------- */
-typedef struct { Obj h; int64_t v; } IntObj;        /* int and bool */
+/* int and bool. An int that fits int64_t has its value in v and big NULL.
+ * Any other int owns big (bigint.h: sign and base 2**30 digits, host
+ * memory freed by int_finish) and has v saturated to INT64_MAX or
+ * INT64_MIN by its sign, so code that reads only v still sees its sign and
+ * truth, and a value clamped as slice bounds want. Bools are never big. */
+typedef struct BigInt BigInt;
+typedef struct { Obj h; int64_t v; BigInt *big; } IntObj;
 typedef struct { Obj h; double v; } FloatObj;
 
 typedef struct {
@@ -260,8 +266,9 @@ extern StrObj *empty_str;
 
 #define IS(o, k) ((o)->kind == (k))
 #define AS_INT(o) (((IntObj *)(o))->v)
+#define AS_BIG(o) (((IntObj *)(o))->big)    /* NULL unless outside int64 */
 /* An int whose value is AS_INT (the VM's fast paths use only those). */
-#define INT_IS_SMALL(o) ((o)->kind == K_INT)
+#define INT_IS_SMALL(o) ((o)->kind == K_INT && !AS_BIG(o))
 #define AS_FLOAT(o) (((FloatObj *)(o))->v)
 #define AS_STR(o) ((StrObj *)(o))
 #define AS_LIST(o) ((ListObj *)(o))

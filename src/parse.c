@@ -6,8 +6,10 @@
  * tokenizer error wins over both; after a parser error CPython reads the
  * rest of the file and lets a later tokenizer error (or a bracket left
  * open on an earlier line) take over. parse_program() replays that order:
- * the parse functions record the first error (in Shared), and finish()
- * decides what is reported. */
+ * the parse functions record the first error (in Shared), and
+ * finish_error() decides what is reported. Errors CPython's symbol table
+ * and compiler find come after a clean parse (parse_check.c), and last the
+ * constructs MiniPy does not run (late()). */
 #include "parse_impl.h"
 
 #include <stdio.h>
@@ -48,7 +50,7 @@ static size_t hash_bytes(const char *s, size_t n)
     return h;
 }
 
-const char *intern(Parser *p, const char *s, size_t n)
+const char *parse_intern(Parser *p, const char *s, size_t n)
 {
     Names *t = p->sh->names;
     if ((t->used + 1) * 2 > t->cap) {
@@ -138,19 +140,21 @@ static void fetch(Parser *p)
         lexer_error(p);
 }
 
-const Token *peek(Parser *p, int k)
+const Token *parse_peek(Parser *p, int k)
 {
+    if (p->backoff)
+        return &p->sentinel;
     while (p->count <= k)
         fetch(p);
     return &p->ring[(p->head + k) % RING];
 }
 
-const Token *tok(Parser *p) { return peek(p, 0); }
+const Token *parse_tok(Parser *p) { return parse_peek(p, 0); }
 
-void advance(Parser *p)
+void parse_advance(Parser *p)
 {
-    const Token *t = tok(p);
-    if (t->kind == T_ERROR)
+    const Token *t = parse_tok(p);
+    if (t->kind == T_ERROR || p->backoff)
         return;
     p->prev = *t;
     p->head = (p->head + 1) % RING;
@@ -158,19 +162,19 @@ void advance(Parser *p)
     p->idx++;
 }
 
-int at(Parser *p, TokKind k) { return tok(p)->kind == k; }
+int parse_at(Parser *p, TokKind k) { return parse_tok(p)->kind == k; }
 
-int accept(Parser *p, TokKind k)
+int parse_accept(Parser *p, TokKind k)
 {
-    if (!at(p, k))
+    if (!parse_at(p, k))
         return 0;
-    advance(p);
+    parse_advance(p);
     return 1;
 }
 
 /* ---- nodes ---- */
 
-Node *mk(Parser *p, NodeKind kind, const Token *t)
+Node *parse_node(Parser *p, NodeKind kind, const Token *t)
 {
     Node *n = arena_alloc(p->sh->arena, sizeof *n);
     n->kind = kind;
@@ -181,7 +185,7 @@ Node *mk(Parser *p, NodeKind kind, const Token *t)
     return n;
 }
 
-Node *mk_at(Parser *p, NodeKind kind, const Node *start)
+Node *parse_node_at(Parser *p, NodeKind kind, const Node *start)
 {
     Node *n = arena_alloc(p->sh->arena, sizeof *n);
     n->kind = kind;
@@ -192,19 +196,19 @@ Node *mk_at(Parser *p, NodeKind kind, const Node *start)
     return n;
 }
 
-void end_at_prev(Parser *p, Node *n)
+void parse_end_prev(Parser *p, Node *n)
 {
     n->end_line = p->prev.end_line;
     n->end_col = p->prev.end_col;
 }
 
-void end_at(Node *n, const Node *last)
+void parse_end_at(Node *n, const Node *last)
 {
     n->end_line = last->end_line;
     n->end_col = last->end_col;
 }
 
-void vec_push(Parser *p, Vec *v, Node *n)
+void parse_push(Parser *p, Vec *v, Node *n)
 {
     if (v->len == v->cap) {
         int cap = v->cap ? v->cap * 2 : 4;
@@ -217,7 +221,7 @@ void vec_push(Parser *p, Vec *v, Node *n)
     v->items[v->len++] = n;
 }
 
-NodeList vec_list(const Vec *v)
+NodeList parse_list(const Vec *v)
 {
     NodeList l = {v->items, v->len};
     return l;
@@ -256,7 +260,7 @@ static void vrecord(Parser *p, DiagKind kind, int pass1, int line, int col, cons
     record(p, kind, pass1, 1, line, col, msg);
 }
 
-void perr(Parser *p, DiagKind kind, int line, int col, const char *fmt, ...)
+void parse_err(Parser *p, DiagKind kind, int line, int col, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -264,7 +268,7 @@ void perr(Parser *p, DiagKind kind, int line, int col, const char *fmt, ...)
     va_end(ap);
 }
 
-void perr_1(Parser *p, int line, int col, const char *fmt, ...)
+void parse_err1(Parser *p, int line, int col, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -272,7 +276,7 @@ void perr_1(Parser *p, int line, int col, const char *fmt, ...)
     va_end(ap);
 }
 
-void perr_node(Parser *p, const Node *n, const char *fmt, ...)
+void parse_err_node(Parser *p, const Node *n, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -280,7 +284,7 @@ void perr_node(Parser *p, const Node *n, const char *fmt, ...)
     va_end(ap);
 }
 
-void perr_tok(Parser *p, const Token *t, const char *fmt, ...)
+void parse_err_tok(Parser *p, const Token *t, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -288,7 +292,7 @@ void perr_tok(Parser *p, const Token *t, const char *fmt, ...)
     va_end(ap);
 }
 
-void perr_tok_1(Parser *p, const Token *t, const char *fmt, ...)
+void parse_err_tok1(Parser *p, const Token *t, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -296,7 +300,7 @@ void perr_tok_1(Parser *p, const Token *t, const char *fmt, ...)
     va_end(ap);
 }
 
-void late(Parser *p, DiagKind kind, int line, int col, const char *fmt, ...)
+void parse_late(Parser *p, DiagKind kind, int line, int col, const char *fmt, ...)
 {
     if (p->probing || p->sh->late.set)
         return;
@@ -311,23 +315,23 @@ void late(Parser *p, DiagKind kind, int line, int col, const char *fmt, ...)
     va_end(ap);
 }
 
-int enter(Parser *p)
+int parse_enter(Parser *p)
 {
     if (p->stop)
         return 0;
     if (++p->sh->depth > PARSE_MAX_DEPTH) {
-        const Token *t = tok(p);
+        const Token *t = parse_tok(p);
         if (!p->stop)
-            perr_1(p, t->line, t->col, "too many nested expressions");
+            parse_err1(p, t->line, t->col, "too many nested expressions");
         p->sh->depth--;
         return 0;
     }
     return 1;
 }
 
-void leave(Parser *p) { p->sh->depth--; }
+void parse_leave(Parser *p) { p->sh->depth--; }
 
-int can_start_expr(TokKind k)
+int parse_can_start_expr(TokKind k)
 {
     switch (k) {
     case T_NAME: case T_NUMBER: case T_STRING: case T_LPAR: case T_LSQB:
@@ -340,9 +344,10 @@ int can_start_expr(TokKind k)
     }
 }
 
-/* Runs fn without reporting its errors (CPython's "does this parse?"
- * lookaheads). Tokens it reads stay read: callers only probe on the way
- * to reporting an error. A tokenizer error met on the way is real. */
+/* Runs fn as one of CPython's second-pass lookaheads ("does this parse
+ * here?"); which errors it reports depends on the level (parse_impl.h).
+ * Tokens it reads stay read: callers only probe on the way to reporting
+ * an error, or save the state first. */
 static int probe_at(Parser *p, Node *(*fn)(Parser *), Node **out, int level)
 {
     if (p->stop)
@@ -352,7 +357,13 @@ static int probe_at(Parser *p, Node *(*fn)(Parser *), Node **out, int level)
     size_t last_end = p->last_end;
     if (level > p->probing)
         p->probing = level;
+    int backoff = p->backoff;
+    p->backoff = 0;
     Node *n = fn(p);
+    p->backed_off = p->backoff;
+    if (p->backoff)
+        p->prev = p->backoff_prev;
+    p->backoff = backoff;
     p->probing = saved;
     p->last_expr = last;
     p->last_end = last_end;
@@ -367,23 +378,44 @@ static int probe_at(Parser *p, Node *(*fn)(Parser *), Node **out, int level)
     return ok;
 }
 
-int probe(Parser *p, Node *(*fn)(Parser *), Node **out)
+/* A continuation after `last` failed inside a probe without a reported
+ * error: end the expression after `last`, as CPython's backtracking would.
+ * Returns 1 if so (the caller returns what it had), 0 to fail. */
+int parse_back_off(Parser *p, const Token *last)
+{
+    /* (when already backing off, an enclosing construct that needed more
+     * than the prefix backs off further, to before itself) */
+    if (!p->probing || !p->stop || p->sh->err.set)
+        return 0;
+    p->stop = 0;
+    p->backoff = 1;
+    p->backoff_prev = *last;
+    Token *s = &p->sentinel;
+    memset(s, 0, sizeof *s);
+    s->kind = T_ENDMARKER;
+    s->line = s->end_line = s->err_line = last->end_line;
+    s->col = s->end_col = s->err_col = last->end_col;
+    s->level = last->level;
+    return 1;
+}
+
+int parse_probe(Parser *p, Node *(*fn)(Parser *), Node **out)
 {
     return probe_at(p, fn, out, PROBE_QUIET_GENERIC);
 }
 
-int probe_clean(Parser *p, Node *(*fn)(Parser *), Node **out)
+int parse_probe_clean(Parser *p, Node *(*fn)(Parser *), Node **out)
 {
     return probe_at(p, fn, out, PROBE_CLEAN);
 }
 
-void save_state(Parser *p, Snapshot *s)
+void parse_save(Parser *p, Snapshot *s)
 {
     s->lx = *p->lx;
     s->p = *p;
 }
 
-void restore_state(Parser *p, const Snapshot *s)
+void parse_restore(Parser *p, const Snapshot *s)
 {
     Lexer *lx = p->lx;
     *lx = s->lx;
@@ -396,15 +428,19 @@ static int is_name(const Node *n, const char *s)
     return n && n->kind == E_NAME && strcmp(n->name, s) == 0;
 }
 
-/* The leftmost token of e is a soft keyword (match, case, _): CPython's
- * "forgot a comma" rule does not apply then. */
+/* Is e's first token a soft keyword (match, case, _)? CPython's "forgot a
+ * comma" rule does not apply then. As CPython 3.11 compares only the
+ * name's length, any prefix of "match" or "case" counts too. */
 static int starts_with_soft_keyword(const Node *e)
 {
     const Node *n = e;
     for (;;) {
-        if (n->kind == E_NAME)
-            return n->line == e->line && n->col == e->col &&
-                   (is_name(n, "_") || is_name(n, "match") || is_name(n, "case"));
+        if (n->kind == E_NAME) {
+            size_t len = strlen(n->name);
+            return n->line == e->line && n->col == e->col && len > 0 &&
+                   (strncmp("match", n->name, len) == 0 || strncmp("case", n->name, len) == 0 ||
+                    strcmp("_", n->name) == 0);
+        }
         if (n->kind == E_BINOP || n->kind == E_ATTR || n->kind == E_SUBSCRIPT ||
             n->kind == E_CALL || n->kind == E_COMPARE)
             n = n->a;
@@ -418,49 +454,99 @@ static int starts_with_soft_keyword(const Node *e)
 }
 
 /* Two expressions side by side, e then the current token. CPython's
- * second pass tries, where e began: "forgot a comma?" (inside brackets,
- * if an expression follows), then, if e is a name other than print/exec,
- * reads on from the next token with all its rules, which can find an
- * error further on (or a Python 2 print). Returns 1 if it reported
- * something; the tokens read are read either way. */
-int juxta_error(Parser *p)
+ * second pass tries, where e began: "forgot a comma?" (inside brackets, if
+ * an expression follows); for a name e, reading on from the next token,
+ * which finds a Python 2 print ("a print x") or errors further on; and
+ * for print/exec itself, the parentheses message. Returns 1 if it
+ * reported something; tokens read stay read either way. */
+/* The error found reading again with every rule from `start`, after a
+ * clean reading that looked as far as `far`: would CPython miss it? Its
+ * rules remember what they read at each position, so the second reading
+ * finds errors only after `far` or at `start` itself ("x if y" lacking
+ * its 'else'), plus those any reading finds. */
+static int memoized_error(Parser *p, const Token *start, const Token *far)
+{
+    const Diag *d = &p->sh->err;
+    if (p->sh->err_pass1 || d->kind != DIAG_SYNTAX)
+        return 0;
+    if (d->line > far->line || (d->line == far->line && d->col >= far->col))
+        return 0;
+    return !(d->line == start->line && d->col == start->col &&
+             strcmp(d->msg, "expected 'else' after 'if' expression") == 0);
+}
+
+int parse_juxta_error(Parser *p)
 {
     while (!p->stop && p->probing != PROBE_CLEAN) {
-        const Token *t = tok(p);
+        const Token *t = parse_tok(p);
         Node *e = p->last_expr;
-        if (!e || p->last_end != p->idx || !can_start_expr(t->kind))
+        if (!e || p->last_end != p->idx || !parse_can_start_expr(t->kind))
             return 0;
-        int legacy = is_name(e, "print") || is_name(e, "exec");
-        Snapshot *snap = NULL;
-        if (e->kind == E_NAME) {
-            snap = xmalloc(sizeof *snap);
-            save_state(p, snap);
-        }
-        if (!legacy && !starts_with_soft_keyword(e) && !(e->kind == E_NAME && t->kind == T_STRING)) {
-            if (probe_clean(p, pe_expression, NULL) && p->prev.level > 0) {
-                perr_node(p, e, "invalid syntax. Perhaps you forgot a comma?");
-                free(snap);
+        if (is_name(e, "print") || is_name(e, "exec")) {
+            if (parse_probe(p, parse_star_exprs, NULL)) {
+                parse_err_node(p, e, "Missing parentheses in call to '%s'. Did you mean %s(...)?",
+                               e->name, e->name);
                 return 1;
             }
-        }
-        if (!snap || p->stop) {
-            free(snap);
-            return 0;
-        }
-        restore_state(p, snap);
-        free(snap);
-        if (!probe(p, pe_star_expressions, NULL))
             return p->stop;
-        if (legacy) {
-            perr_node(p, e, "Missing parentheses in call to '%s'. Did you mean %s(...)?",
-                      e->name, e->name);
-            return 1;
         }
+        Node *n;
+        if (starts_with_soft_keyword(e) || (e->kind == E_NAME && t->kind == T_STRING)) {
+            /* no comma rule here: the text is read on with every rule */
+            if (!parse_probe(p, parse_star_exprs, &n) || p->backed_off)
+                return p->stop;
+        } else {
+            /* (what this reads, CPython keeps: its later reading with all
+             * rules finds no errors inside, only after it) */
+            /* a bare name starting an expression: CPython then reads on
+             * with every rule (its "print x" check), so errors inside count */
+            int bare = e->kind == E_NAME && p->prev.kind == T_NAME &&
+                       p->prev.line == e->line && p->prev.col == e->col;
+            Snapshot *snap = NULL;
+            if (e->kind == E_NAME && (t->kind == T_NAME || bare)) {
+                snap = xmalloc(sizeof *snap);
+                parse_save(p, snap);
+            }
+            int ok = parse_probe_clean(p, parse_expr, &n);
+            if (ok && p->prev.level > 0) {
+                free(snap);
+                parse_err_node(p, e, "invalid syntax. Perhaps you forgot a comma?");
+                return 1;
+            }
+            if (bare && !p->stop) {
+                Token far = *parse_tok(p), start = *t;
+                parse_restore(p, snap);
+                if (!parse_probe(p, parse_star_exprs, NULL) && p->stop &&
+                    !memoized_error(p, &start, &far)) {
+                    free(snap);
+                    return 1;
+                }
+                p->sh->err.set = 0;
+                parse_restore(p, snap);
+                ok = parse_probe_clean(p, parse_expr, &n);
+            }
+            if (!ok || e->kind != E_NAME || p->stop) {
+                free(snap);
+                return p->stop;
+            }
+            if (p->backed_off) {
+                /* only a print right here still counts: "a print[x for x in y]" */
+                if (!snap || !(is_name(n, "print") || is_name(n, "exec"))) {
+                    free(snap);
+                    return 0;
+                }
+                parse_restore(p, snap);
+                parse_advance(p);
+            }
+            free(snap);
+        }
+        p->last_expr = n;
+        p->last_end = p->idx;
     }
     return p->stop;
 }
 
-void syntax_error_at(Parser *p, const Token *tp)
+void parse_syntax_error_at(Parser *p, const Token *tp)
 {
     if (p->stop)
         return;
@@ -474,27 +560,29 @@ void syntax_error_at(Parser *p, const Token *tp)
         return;
     }
     if (t.kind == T_INDENT || t.kind == T_DEDENT) {
-        perr(p, DIAG_INDENT, t.err_line, t.err_col,
-             t.kind == T_INDENT ? "unexpected indent" : "unexpected unindent");
+        parse_err(p, DIAG_INDENT, t.err_line, t.err_col,
+                  t.kind == T_INDENT ? "unexpected indent" : "unexpected unindent");
         p->sh->err_indent = 1;
         return;
     }
-    if (tp == tok(p)) {
-        /* after an expression CPython reads past a 'not' looking for "not in" */
-        int after_expr = p->last_expr && p->last_end == p->idx;
-        if (t.kind == T_NOT && after_expr && peek(p, 1)->kind != T_IN)
-            t = *peek(p, 1);
-        if (juxta_error(p) || p->stop)
+    if (tp == parse_tok(p)) {
+        /* after an operand CPython reads past a 'not' looking for "not in" */
+        if (t.kind == T_NOT && p->idx > 0 && p->operand_end == p->idx &&
+            parse_peek(p, 1)->kind != T_IN)
+            t = *parse_peek(p, 1);
+        if (parse_juxta_error(p) || p->stop)
             return;
     }
     if (p->probing) {
         p->stop = 1; /* a plain "invalid syntax" only ends a probe */
         return;
     }
-    perr(p, DIAG_SYNTAX, t.err_line, t.err_col, "invalid syntax");
+    /* at the end of the input CPython's position has no column */
+    parse_err(p, DIAG_SYNTAX, t.err_line, t.kind == T_ENDMARKER && !p->field ? 0 : t.err_col,
+              "invalid syntax");
 }
 
-void syntax_error(Parser *p) { syntax_error_at(p, tok(p)); }
+void parse_syntax_error(Parser *p) { parse_syntax_error_at(p, parse_tok(p)); }
 
 /* ---- the depth of the finished tree ---- */
 
@@ -524,7 +612,7 @@ static void check_depth(Parser *p, NodeList body)
         if (f.n->kind == E_TUPLE || f.n->kind == E_NONE)
             f.n->op = 0;
         if (f.depth > TREE_MAX_DEPTH) {
-            perr_1(p, f.n->line, f.n->col, "too many nested expressions");
+            parse_err1(p, f.n->line, f.n->col, "too many nested expressions");
             break;
         }
         push_frame(&st, &len, &cap, f.n->a, f.depth + 1);
@@ -599,26 +687,26 @@ static Ast *run(const char *src, size_t len, Diag *d, int expression)
             lx.col_pos = lx.pos;
             lx.col_val++;
         }
-        Node *e = pe_star_expressions(&p);
+        Node *e = parse_star_exprs(&p);
         if (e) {
-            while (accept(&p, T_NEWLINE))
+            while (parse_accept(&p, T_NEWLINE))
                 ;
-            if (!at(&p, T_ENDMARKER))
-                syntax_error(&p);
-            Node *s = mk_at(&p, S_EXPR, e);
+            if (!parse_at(&p, T_ENDMARKER))
+                parse_syntax_error(&p);
+            Node *s = parse_node_at(&p, S_EXPR, e);
             s->a = e;
-            end_at(s, e);
-            vec_push(&p, &body, s);
+            parse_end_at(s, e);
+            parse_push(&p, &body, s);
         }
     } else {
-        ps_file(&p, &body);
+        parse_file_input(&p, &body);
     }
     if (sh.err.set)
         finish_error(&p, &lx);
     else
-        check_depth(&p, vec_list(&body));
+        check_depth(&p, parse_list(&body));
     if (!sh.err.set)
-        check_tree(&p, vec_list(&body));
+        parse_check_tree(&p, parse_list(&body));
     names_free(sh.names);
     const Diag *e = sh.err.set ? &sh.err : sh.late.set ? &sh.late : NULL;
     if (e) {
@@ -626,7 +714,7 @@ static Ast *run(const char *src, size_t len, Diag *d, int expression)
         ast_free(ast);
         return NULL;
     }
-    ast->body = vec_list(&body);
+    ast->body = parse_list(&body);
     return ast;
 }
 

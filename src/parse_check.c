@@ -37,7 +37,7 @@ typedef struct Scope {
 
 typedef struct {
     Parser *p;
-    Scope *cur;
+    Scope *cur, *module;
     Scope **all;
     size_t nall, capall;
 } Check;
@@ -46,7 +46,7 @@ static int failed(Check *c) { return c->p->sh->err.set; }
 
 static void fail_at(Check *c, int line, int col, const char *fmt, const char *name)
 {
-    perr(c->p, DIAG_SYNTAX, line, col, fmt, name);
+    parse_err(c->p, DIAG_SYNTAX, line, col, fmt, name);
 }
 
 /* ---- scopes ---- */
@@ -250,13 +250,15 @@ static void st_directive(Check *c, const Node *s)
             sym->dline = s->line;
             sym->dcol = s->col;
         }
+        if (!nonlocal)
+            symbol(c->module, name)->flags |= DEF_GLOBAL; /* CPython marks the module too */
     }
 }
 
 static const char *first_component(Check *c, const char *dotted)
 {
     const char *dot = strchr(dotted, '.');
-    return dot ? intern(c->p, dotted, (size_t)(dot - dotted)) : dotted;
+    return dot ? parse_intern(c->p, dotted, (size_t)(dot - dotted)) : dotted;
 }
 
 static void st_stmt(Check *c, const Node *s)
@@ -367,7 +369,8 @@ static void analyze(Check *c, const Scope *s, const char *class_name)
         if ((sym->flags & DEF_GLOBAL) && (sym->flags & DEF_NONLOCAL))
             fail_at(c, sym->dline, sym->dcol, "name '%s' is nonlocal and global", sym->name);
         else if ((sym->flags & DEF_NONLOCAL) && s->kind == SC_MODULE)
-            fail_at(c, sym->dline, sym->dcol, "%s", "nonlocal declaration not allowed at module level");
+            fail_at(c, sym->dline, sym->dcol, "%s",
+                    "nonlocal declaration not allowed at module level");
         else if ((sym->flags & DEF_NONLOCAL) && !bound_above(s, sym->name, class_name))
             fail_at(c, sym->dline, sym->dcol, "no binding for nonlocal '%s' found", sym->name);
     }
@@ -511,7 +514,8 @@ static void cp_store(Check *c, const Node *t, int del, int in_unpack)
         return;
     case E_STARRED:
         if (!in_unpack) {
-            fail_at(c, t->line, t->col, "%s", "starred assignment target must be in a list or tuple");
+            fail_at(c, t->line, t->col, "%s",
+                    "starred assignment target must be in a list or tuple");
             return;
         }
         cp_store(c, t->a, del, 0);
@@ -648,16 +652,16 @@ static void cp_stmts(Check *c, NodeList l, Ctx x)
         cp_stmt(c, l.items[i], x);
 }
 
-void check_tree(Parser *p, NodeList body)
+void parse_check_tree(Parser *p, NodeList body)
 {
     Check c;
     memset(&c, 0, sizeof c);
     c.p = p;
     Scope *module = scope_new(&c, SC_MODULE);
-    c.cur = module;
+    c.cur = c.module = module;
     st_stmts(&c, body);
     if (!failed(&c))
-        analyze(&c, module, intern(p, "__class__", 9));
+        analyze(&c, module, parse_intern(p, "__class__", 9));
     if (!failed(&c)) {
         Ctx top = {0, 0};
         cp_stmts(&c, body, top);

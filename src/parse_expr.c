@@ -8,10 +8,10 @@
  * error to report in a bad target. */
 #include "parse_impl.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static Node *factor(Parser *p);
-static Node *primary(Parser *p);
 static Node *trailers(Parser *p, Node *n, const Token *st);
 static Node *lambdef(Parser *p);
 static Node *ifexp_rest(Parser *p, Node *body, const Token *st);
@@ -21,167 +21,55 @@ static Node *or_rest(Parser *p, Node *left, const Token *st);
 static Node *binary_rest(Parser *p, Node *left, int minprec, const Token *st);
 static Node *power_rest(Parser *p, Node *base, const Token *st);
 static Node *star_named_expression(Parser *p);
-static Node *starred_with(Parser *p, Node *(*operand)(Parser *));
-static int for_if_clauses(Parser *p, Vec *gens);
+static Node *comprehension(Parser *p, NodeKind kind, const Token *open, Node *elt, Node *val,
+                           TokKind close);
 
 /* Nodes span the tokens their rule consumed, as in CPython: an operand in
  * parentheses stretches its parent to the parentheses. So the functions
  * that continue an already parsed operand also get the token it began
  * with (st). */
 
-/* ---- what the error rules need to know about an expression ---- */
-
-const char *expr_name(const Node *e)
+/* '*' then an operand. */
+Node *parse_starred(Parser *p, Node *(*operand)(Parser *))
 {
-    switch (e->kind) {
-    case E_ATTR: return "attribute";
-    case E_SUBSCRIPT: return "subscript";
-    case E_STARRED: return "starred";
-    case E_NAME: return "name";
-    case E_LIST: return "list";
-    case E_TUPLE: return "tuple";
-    case E_LAMBDA: return "lambda";
-    case E_CALL: return "function call";
-    case E_BOOLOP: case E_BINOP: case E_UNARY: return "expression";
-    case E_GENEXP: return "generator expression";
-    case E_LISTCOMP: return "list comprehension";
-    case E_SETCOMP: return "set comprehension";
-    case E_DICTCOMP: return "dict comprehension";
-    case E_DICT: return "dict literal";
-    case E_SET: return "set display";
-    case E_FSTRING: case E_FORMATTED: return "f-string expression";
-    case E_NONE: return e->op ? "ellipsis" : "None"; /* op marks "..." */
-    case E_TRUE: return "True";
-    case E_FALSE: return "False";
-    case E_COMPARE: return "comparison";
-    case E_IFEXP: return "conditional expression";
-    default: return "literal";
-    }
+    Token t = *parse_tok(p);
+    parse_advance(p);
+    Node *v = operand(p);
+    if (!v)
+        return NULL;
+    Node *s = parse_node(p, E_STARRED, &t);
+    s->a = v;
+    parse_end_prev(p, s);
+    return s;
 }
 
-/* Could this be CPython's bitwise_or, the level below comparisons? */
-int is_bitor_level(const Node *e)
+/* ---- the precedence chain ---- */
+
+Node *parse_star_exprs(Parser *p)
 {
-    switch (e->kind) {
-    case E_BOOLOP: case E_COMPARE: case E_IFEXP: case E_LAMBDA: case E_STARRED:
-        return 0;
-    case E_UNARY:
-        return e->op != OP_NOT;
-    default:
-        return 1;
+    Token first = *parse_tok(p);
+    Node *e = parse_at(p, T_STAR) ? parse_starred(p, parse_bitor) : parse_expr(p);
+    if (!e || !parse_at(p, T_COMMA))
+        return e;
+    Node *t = parse_node(p, E_TUPLE, &first);
+    Vec v = {0};
+    parse_push(p, &v, e);
+    while (parse_accept(p, T_COMMA)) {
+        TokKind k = parse_tok(p)->kind;
+        if (!parse_can_start_expr(k) && k != T_STAR)
+            break;
+        if (!(e = k == T_STAR ? parse_starred(p, parse_bitor) : parse_expr(p)))
+            return NULL;
+        parse_push(p, &v, e);
     }
+    t->l1 = parse_list(&v);
+    parse_end_prev(p, t);
+    return t;
 }
 
 static int same_start(const Node *a, const Node *b)
 {
     return a->line == b->line && a->col == b->col;
-}
-
-int is_unparenthesized_tuple(const Node *e)
-{
-    return e->kind == E_TUPLE && e->l1.len > 0 && !(e->op & MARK_PAREN);
-}
-
-/* Does e begin with a list display, a parenthesized tuple, a generator
- * expression or True/False/None? (CPython then skips a message.) */
-int starts_with_display(const Node *e)
-{
-    const Node *n = e;
-    for (;;) {
-        if (!same_start(n, e))
-            return 0; /* a parenthesized group in between */
-        switch (n->kind) {
-        case E_LIST: case E_GENEXP: case E_TRUE: case E_FALSE:
-            return 1;
-        case E_NONE:
-            return !n->op;
-        case E_TUPLE:
-            return !is_unparenthesized_tuple(n);
-        case E_BINOP: case E_ATTR: case E_SUBSCRIPT: case E_CALL:
-            n = n->a;
-            break;
-        default:
-            return 0;
-        }
-    }
-}
-
-/* The first sub-expression that cannot be assigned to (or deleted), as
- * CPython's _PyPegen_get_invalid_target finds it, or NULL. */
-const Node *invalid_target(const Node *e, int type)
-{
-    if (!e)
-        return NULL;
-    switch (e->kind) {
-    case E_LIST: case E_TUPLE:
-        for (int i = 0; i < e->l1.len; i++) {
-            const Node *bad = invalid_target(e->l1.items[i], type);
-            if (bad)
-                return bad;
-        }
-        return NULL;
-    case E_STARRED:
-        return type == TGT_DEL ? e : invalid_target(e->a, type);
-    case E_COMPARE:
-        /* "for a in b" reads as a comparison: look at its left side */
-        if (type == TGT_FOR)
-            return e->ops[0] == CMP_IN ? invalid_target(e->a, type) : NULL;
-        return e;
-    case E_NAME: case E_SUBSCRIPT: case E_ATTR:
-        return NULL;
-    default:
-        return e;
-    }
-}
-
-/* e is followed by '=' where an expression was expected: CPython reads
- * it as a comparison gone wrong if a bitwise-or expression follows and no
- * second '='. Returns 1 if it reported that (tokens are read either way). */
-int named_assign_msg(Parser *p, Node *e)
-{
-    if (e->kind != E_NAME && !(is_bitor_level(e) && !starts_with_display(e)))
-        return 0;
-    advance(p);
-    if (!probe(p, pe_bitor, NULL) || at(p, T_EQUAL) || at(p, T_COLONEQUAL))
-        return 0;
-    if (e->kind == E_NAME)
-        perr_node(p, e, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
-    else
-        perr_node(p, e, "cannot assign to %s here. Maybe you meant '==' instead of '='?",
-                  expr_name(e));
-    return 1;
-}
-
-/* After a named expression, '=' is always an error. */
-void check_named_assign(Parser *p, Node *e)
-{
-    Token eq = *tok(p);
-    if (!named_assign_msg(p, e) && !p->stop)
-        syntax_error_at(p, &eq);
-}
-
-/* ---- the precedence chain ---- */
-
-Node *pe_star_expressions(Parser *p)
-{
-    Token first = *tok(p);
-    Node *e = at(p, T_STAR) ? starred_with(p, pe_bitor) : pe_expression(p);
-    if (!e || !at(p, T_COMMA))
-        return e;
-    Node *t = mk(p, E_TUPLE, &first);
-    Vec v = {0};
-    vec_push(p, &v, e);
-    while (accept(p, T_COMMA)) {
-        TokKind k = tok(p)->kind;
-        if (!can_start_expr(k) && k != T_STAR)
-            break;
-        if (!(e = k == T_STAR ? starred_with(p, pe_bitor) : pe_expression(p)))
-            return NULL;
-        vec_push(p, &v, e);
-    }
-    t->l1 = vec_list(&v);
-    end_at_prev(p, t);
-    return t;
 }
 
 static int is_print(const Token *t, const char *src)
@@ -217,29 +105,29 @@ static void note_legacy(Parser *p, Node *e)
     }
 }
 
-Node *pe_expression(Parser *p)
+Node *parse_expr(Parser *p)
 {
-    if (!enter(p))
+    if (!parse_enter(p))
         return NULL;
     int legacy = 0;
-    if (!p->field && !p->probing && !p->sh->legacy && is_print(tok(p), p->lx->src)) {
-        TokKind k = peek(p, 1)->kind;
+    if (!p->field && !p->probing && !p->sh->legacy && is_print(parse_tok(p), p->lx->src)) {
+        TokKind k = parse_peek(p, 1)->kind;
         legacy = k == T_MINUS || k == T_PLUS || k == T_TILDE || k == T_STAR || k == T_LSQB;
     }
     Node *n;
-    Token st = *tok(p);
+    Token st = *parse_tok(p);
     int outer_line = p->expr_line, outer_col = p->expr_col;
     p->expr_line = st.line;
     p->expr_col = st.col;
-    if (at(p, T_LAMBDA)) {
+    if (parse_at(p, T_LAMBDA)) {
         n = lambdef(p);
     } else {
-        n = pe_disjunction(p);
+        n = parse_disjunction(p);
         n = ifexp_rest(p, n, &st);
     }
     p->expr_line = outer_line;
     p->expr_col = outer_col;
-    leave(p);
+    parse_leave(p);
     if (!n || p->stop)
         return NULL;
     if (p->last_end != p->idx) {
@@ -253,71 +141,101 @@ Node *pe_expression(Parser *p)
 
 static Node *ifexp_rest(Parser *p, Node *body, const Token *st)
 {
-    if (!body || !at(p, T_IF))
+    if (!body || !parse_at(p, T_IF))
         return body;
-    advance(p);
-    Node *test = pe_disjunction(p);
-    if (!test)
-        return NULL;
-    if (!accept(p, T_ELSE)) {
-        if (at(p, T_COLON))
-            syntax_error(p);
-        else
-            perr_node(p, body, "expected 'else' after 'if' expression");
+    Token before = p->prev;
+    parse_advance(p);
+    TokKind k = parse_tok(p)->kind;
+    Node *test = parse_disjunction(p);
+    if (!test && p->probing == PROBE_CLEAN && parse_back_off(p, &before))
+        return body;
+    if (!test) {
+        /* CPython backs off to the longest test that parses; if there is
+         * one, what follows it is not 'else' */
+        Shared *sh = p->sh;
+        int generic = !sh->err.set ? p->stop && p->probing == PROBE_QUIET_GENERIC
+                                   : !sh->err_final && !sh->err_pass1
+                                       && sh->err.kind == DIAG_SYNTAX &&
+                                         strcmp(sh->err.msg, "invalid syntax") == 0;
+        if (generic && (k == T_NAME || k == T_NUMBER || k == T_STRING || k == T_TRUE ||
+                        k == T_FALSE || k == T_NONE)) {
+            sh->err.set = 0;
+            p->stop = 0;
+            parse_err_node(p, body, "expected 'else' after 'if' expression");
+        }
         return NULL;
     }
-    Node *orelse = pe_expression(p);
-    if (!orelse)
+    if (!parse_accept(p, T_ELSE)) {
+        if (p->probing == PROBE_CLEAN) {
+            p->stop = 1;
+            return parse_back_off(p, &before) ? body : NULL;
+        }
+        if (parse_at(p, T_COLON))
+            parse_syntax_error(p);
+        else
+            parse_err_node(p, body, "expected 'else' after 'if' expression");
         return NULL;
-    Node *n = mk(p, E_IFEXP, st);
+    }
+    Node *orelse = parse_expr(p);
+    if (!orelse)
+        return parse_back_off(p, &before) ? body : NULL;
+    Node *n = parse_node(p, E_IFEXP, st);
     n->a = test;
     n->b = body;
     n->c = orelse;
-    end_at_prev(p, n);
+    parse_end_prev(p, n);
     return n;
 }
 
 static Node *inversion(Parser *p)
 {
-    if (at(p, T_NOT)) {
-        if (!enter(p))
+    if (parse_at(p, T_NOT)) {
+        if (!parse_enter(p))
             return NULL;
-        Token t = *tok(p);
-        advance(p);
+        Token t = *parse_tok(p);
+        parse_advance(p);
         Node *o = inversion(p);
-        leave(p);
+        parse_leave(p);
         if (!o)
             return NULL;
-        Node *n = mk(p, E_UNARY, &t);
+        Node *n = parse_node(p, E_UNARY, &t);
         n->op = OP_NOT;
         n->a = o;
-        end_at_prev(p, n);
+        parse_end_prev(p, n);
         return n;
     }
-    Token st = *tok(p);
-    return comparison_rest(p, pe_bitor(p), &st);
+    Token st = *parse_tok(p);
+    return comparison_rest(p, parse_bitor(p), &st);
 }
 
 /* and/or: flat operand lists, as CPython's BoolOp. */
 static Node *boolop_rest(Parser *p, Node *left, TokKind kw, int op, const Token *st)
 {
-    if (!left || !at(p, kw))
+    if (!left || !parse_at(p, kw))
         return left;
     Vec v = {0};
-    vec_push(p, &v, left);
-    while (accept(p, kw)) {
-        Token rst = *tok(p);
+    parse_push(p, &v, left);
+    for (;;) {
+        Token before = p->prev;
+        if (!parse_accept(p, kw))
+            break;
+        Token rst = *parse_tok(p);
         Node *r = inversion(p);
         if (op == OP_OR)
             r = and_rest(p, r, &rst);
-        if (!r)
-            return NULL;
-        vec_push(p, &v, r);
+        if (!r) {
+            if (!parse_back_off(p, &before))
+                return NULL;
+            if (v.len == 1)
+                return left;
+            break;
+        }
+        parse_push(p, &v, r);
     }
-    Node *n = mk(p, E_BOOLOP, st);
+    Node *n = parse_node(p, E_BOOLOP, st);
     n->op = op;
-    n->l1 = vec_list(&v);
-    end_at_prev(p, n);
+    n->l1 = parse_list(&v);
+    parse_end_prev(p, n);
     return n;
 }
 
@@ -331,16 +249,16 @@ static Node *or_rest(Parser *p, Node *left, const Token *st)
     return boolop_rest(p, left, T_OR, OP_OR, st);
 }
 
-Node *pe_disjunction(Parser *p)
+Node *parse_disjunction(Parser *p)
 {
-    Token st = *tok(p);
+    Token st = *parse_tok(p);
     return or_rest(p, and_rest(p, inversion(p), &st), &st);
 }
 
 /* Consumes a comparison operator if there is one. */
 static int cmp_op(Parser *p, int *op)
 {
-    switch (tok(p)->kind) {
+    switch (parse_tok(p)->kind) {
     case T_LESS: *op = CMP_LT; break;
     case T_LESSEQUAL: *op = CMP_LE; break;
     case T_EQEQUAL: *op = CMP_EQ; break;
@@ -348,39 +266,45 @@ static int cmp_op(Parser *p, int *op)
     case T_GREATER: *op = CMP_GT; break;
     case T_GREATEREQUAL: *op = CMP_GE; break;
     case T_IN:
-        if (p->no_in)
-            return 0;
         *op = CMP_IN;
         break;
     case T_IS:
-        advance(p);
-        *op = accept(p, T_NOT) ? CMP_IS_NOT : CMP_IS;
+        parse_advance(p);
+        *op = parse_accept(p, T_NOT) ? CMP_IS_NOT : CMP_IS;
         return 1;
     case T_NOT:
-        if (p->no_in || peek(p, 1)->kind != T_IN)
+        if (parse_peek(p, 1)->kind != T_IN)
             return 0;
-        advance(p);
+        parse_advance(p);
         *op = CMP_NOT_IN;
         break;
     default:
         return 0;
     }
-    advance(p);
+    parse_advance(p);
     return 1;
 }
 
 static Node *comparison_rest(Parser *p, Node *left, const Token *st)
 {
     int op;
+    Token before = p->prev;
+    if (left)
+        p->operand_end = p->idx;
     if (!left || !cmp_op(p, &op))
         return left;
     Vec v = {0};
     int cap = 0, n_ops = 0, *ops = NULL;
     do {
-        Node *r = pe_bitor(p);
-        if (!r)
-            return NULL;
-        vec_push(p, &v, r);
+        Node *r = parse_bitor(p);
+        if (!r) {
+            if (!parse_back_off(p, &before))
+                return NULL;
+            if (!n_ops)
+                return left;
+            break;
+        }
+        parse_push(p, &v, r);
         if (n_ops == cap) {
             cap = cap ? cap * 2 : 4;
             int *grown = arena_alloc(p->sh->arena, (size_t)cap * sizeof *grown);
@@ -389,12 +313,14 @@ static Node *comparison_rest(Parser *p, Node *left, const Token *st)
             ops = grown;
         }
         ops[n_ops++] = op;
+        before = p->prev;
+        p->operand_end = p->idx;
     } while (cmp_op(p, &op));
-    Node *n = mk(p, E_COMPARE, st);
+    Node *n = parse_node(p, E_COMPARE, st);
     n->a = left;
-    n->l1 = vec_list(&v);
+    n->l1 = parse_list(&v);
     n->ops = ops;
-    end_at_prev(p, n);
+    parse_end_prev(p, n);
     return n;
 }
 
@@ -419,81 +345,100 @@ static int binary_op(TokKind k, int *op)
 
 static Node *binop(Parser *p, Node *l, int op, Node *r, const Token *st)
 {
-    Node *n = mk(p, E_BINOP, st);
+    Node *n = parse_node(p, E_BINOP, st);
     n->op = op;
     n->a = l;
     n->b = r;
-    end_at_prev(p, n);
+    parse_end_prev(p, n);
     return n;
 }
 
 /* Precedence climbing: left-associative chains are loops, so only the
  * six levels can recurse. */
+/* A left-leaning chain (a + b + c ..., a.b.c ...) is a loop here but a
+ * deep tree for whoever walks it later: stop it at the tree's limit early,
+ * before it costs memory. */
+static int chain_ok(Parser *p, int links)
+{
+    if (links + p->sh->depth <= TREE_MAX_DEPTH)
+        return 1;
+    const Token *t = parse_tok(p);
+    parse_err1(p, t->line, t->col, "too many nested expressions");
+    return 0;
+}
+
 static Node *binary_rest(Parser *p, Node *left, int minprec, const Token *st)
 {
+    int links = 0;
     while (left) {
-        int op, prec = binary_op(tok(p)->kind, &op);
+        int op, prec = binary_op(parse_tok(p)->kind, &op);
         if (!prec || prec < minprec)
             return left;
-        advance(p);
-        Token rst = *tok(p);
+        if (!chain_ok(p, ++links))
+            return NULL;
+        Token before = p->prev;
+        parse_advance(p);
+        Token rst = *parse_tok(p);
         Node *right = factor(p);
         int op2;
-        if (right && binary_op(tok(p)->kind, &op2) > prec)
+        if (right && binary_op(parse_tok(p)->kind, &op2) > prec)
             right = binary_rest(p, right, prec + 1, &rst);
         if (!right)
-            return NULL;
+            return parse_back_off(p, &before) ? left : NULL;
         left = binop(p, left, op, right, st);
     }
     return NULL;
 }
 
-Node *pe_bitor(Parser *p)
+Node *parse_bitor(Parser *p)
 {
-    Token st = *tok(p);
+    Token st = *parse_tok(p);
     return binary_rest(p, factor(p), 1, &st);
 }
 
 static Node *factor(Parser *p)
 {
     int op;
-    switch (tok(p)->kind) {
+    switch (parse_tok(p)->kind) {
     case T_MINUS: op = OP_NEG; break;
     case T_PLUS: op = OP_POS; break;
     case T_TILDE: op = OP_INVERT; break;
     default: {
-        Token st = *tok(p);
-        return power_rest(p, primary(p), &st);
+        Token st = *parse_tok(p);
+        return power_rest(p, parse_primary(p), &st);
     }
     }
-    if (!enter(p))
+    if (!parse_enter(p))
         return NULL;
-    Token t = *tok(p);
-    advance(p);
+    Token t = *parse_tok(p);
+    parse_advance(p);
     Node *o = factor(p);
-    leave(p);
+    parse_leave(p);
     if (!o)
         return NULL;
-    Node *n = mk(p, E_UNARY, &t);
+    Node *n = parse_node(p, E_UNARY, &t);
     n->op = op;
     n->a = o;
-    end_at_prev(p, n);
+    parse_end_prev(p, n);
     return n;
 }
 
 static Node *power_rest(Parser *p, Node *base, const Token *st)
 {
-    if (!base || !at(p, T_DOUBLESTAR))
+    if (!base || !parse_at(p, T_DOUBLESTAR))
         return base;
-    advance(p);
-    if (!enter(p))
+    Token before = p->prev;
+    parse_advance(p);
+    if (!parse_enter(p))
         return NULL;
     Node *e = factor(p);
-    leave(p);
-    return e ? binop(p, base, OP_POW, e, st) : NULL;
+    parse_leave(p);
+    if (!e)
+        return parse_back_off(p, &before) ? base : NULL;
+    return binop(p, base, OP_POW, e, st);
 }
 
-Node *pe_resume(Parser *p, Node *n, int star_level)
+Node *parse_resume(Parser *p, Node *n, int star_level)
 {
     if (!n)
         return NULL;
@@ -516,439 +461,178 @@ Node *pe_resume(Parser *p, Node *n, int star_level)
 
 static Node *lambdef(Parser *p)
 {
-    Token t = *tok(p);
-    advance(p);
-    Node *n = mk(p, E_LAMBDA, &t);
+    Token t = *parse_tok(p);
+    parse_advance(p);
+    Node *n = parse_node(p, E_LAMBDA, &t);
     Vec params = {0};
-    if (!at(p, T_COLON) && !pe_params(p, 1, T_COLON, &params))
+    if (!parse_at(p, T_COLON) && !parse_params(p, 1, T_COLON, &params))
         return NULL;
-    if (!accept(p, T_COLON)) {
-        syntax_error(p);
+    if (!parse_accept(p, T_COLON)) {
+        parse_syntax_error(p);
         return NULL;
     }
-    n->l1 = vec_list(&params);
-    if (!(n->a = pe_expression(p)))
+    n->l1 = parse_list(&params);
+    if (!(n->a = parse_expr(p)))
         return NULL;
-    end_at_prev(p, n);
+    parse_end_prev(p, n);
     return n;
-}
-
-/* "def f((a, b)):" gets its own message. */
-static int parenthesized_params(Parser *p)
-{
-    int k = 1;
-    if (peek(p, k)->kind != T_NAME)
-        return 0;
-    for (;;) {
-        k++;
-        if (peek(p, k)->kind == T_RPAR)
-            return 1;
-        if (peek(p, k)->kind != T_COMMA)
-            return 0;
-        k++;
-        if (peek(p, k)->kind == T_RPAR)
-            return 1;
-        if (peek(p, k)->kind != T_NAME || k > RING - 3)
-            return 0;
-    }
-}
-
-static Node *param(Parser *p, int kind, int lambda)
-{
-    const Token *t = tok(p);
-    if (t->kind != T_NAME) {
-        syntax_error(p);
-        return NULL;
-    }
-    Node *n = mk(p, E_PARAM, t);
-    n->op = kind;
-    n->name = intern(p, p->lx->src + t->start, t->end - t->start);
-    advance(p);
-    if (!lambda && at(p, T_COLON)) {
-        Token c = *tok(p);
-        advance(p);
-        Node *ann = pe_expression(p);
-        if (!ann)
-            return NULL;
-        late(p, DIAG_UNSUPPORTED, c.line, c.col, "annotations are not supported");
-        end_at_prev(p, n);
-    }
-    return n;
-}
-
-/* Parameters of def (lambda = 0, up to ')') or lambda (up to ':'), with
- * CPython's checks on their order. Returns 0 after an error. */
-int pe_params(Parser *p, int lambda, TokKind close, Vec *out)
-{
-    int seen_default = 0, seen_star = 0, seen_dstar = 0, seen_slash = 0;
-    while (!at(p, close)) {
-        Token t = *tok(p);
-        if (seen_dstar && (t.kind == T_NAME || t.kind == T_STAR || t.kind == T_DOUBLESTAR ||
-                           t.kind == T_SLASH)) {
-            perr_tok(p, &t, "arguments cannot follow var-keyword argument");
-            return 0;
-        }
-        if (t.kind == T_SLASH) {
-            if (!out->len) {
-                perr_tok(p, &t, "at least one argument must precede /");
-                return 0;
-            }
-            if (seen_slash) {
-                perr_tok(p, &t, "/ may appear only once");
-                return 0;
-            }
-            if (seen_star) {
-                perr_tok(p, &t, "/ must be ahead of *");
-                return 0;
-            }
-            seen_slash = 1;
-            advance(p);
-            late(p, DIAG_UNSUPPORTED, t.line, t.col, "positional-only parameters are not supported");
-        } else if (t.kind == T_STAR) {
-            advance(p);
-            TokKind k = tok(p)->kind;
-            if (seen_star && (k == T_NAME || k == T_COMMA)) {
-                perr_tok(p, &t, "* argument may appear only once");
-                return 0;
-            }
-            if (k == close || (k == T_COMMA && (peek(p, 1)->kind == close ||
-                                                peek(p, 1)->kind == T_DOUBLESTAR))) {
-                perr_tok(p, &t, "named arguments must follow bare *");
-                return 0;
-            }
-            seen_star = 1;
-            if (k != T_COMMA) {
-                Node *n = param(p, PARAM_STAR, lambda);
-                if (!n)
-                    return 0;
-                if (at(p, T_EQUAL)) {
-                    perr_tok(p, tok(p), "var-positional argument cannot have default value");
-                    return 0;
-                }
-                vec_push(p, out, n);
-            }
-        } else if (t.kind == T_DOUBLESTAR) {
-            advance(p);
-            Node *n = param(p, PARAM_DSTAR, lambda);
-            if (!n)
-                return 0;
-            if (at(p, T_EQUAL)) {
-                perr_tok(p, tok(p), "var-keyword argument cannot have default value");
-                return 0;
-            }
-            seen_dstar = 1;
-            vec_push(p, out, n);
-        } else if (t.kind == T_NAME) {
-            Node *n = param(p, seen_star ? PARAM_KWONLY : PARAM_PLAIN, lambda);
-            if (!n)
-                return 0;
-            if (at(p, T_EQUAL)) {
-                Token eq = *tok(p);
-                advance(p);
-                if (at(p, T_COMMA) || at(p, close)) {
-                    perr_tok(p, &eq, "expected default value expression");
-                    return 0;
-                }
-                if (!(n->a = pe_expression(p)))
-                    return 0;
-                if (!seen_star)
-                    seen_default = 1;
-            } else if (seen_default && !seen_star) {
-                if (at(p, T_COMMA) || at(p, close))
-                    perr_node(p, n, "non-default argument follows default argument");
-                else
-                    syntax_error(p);
-                return 0;
-            }
-            vec_push(p, out, n);
-        } else if (t.kind == T_LPAR && !lambda && parenthesized_params(p)) {
-            perr_tok(p, &t, "Function parameters cannot be parenthesized");
-            return 0;
-        } else {
-            syntax_error(p);
-            return 0;
-        }
-        if (!accept(p, T_COMMA))
-            break;
-    }
-    return !p->stop;
-}
-
-/* ---- calls ---- */
-
-static int probe_comp(Parser *p)
-{
-    Vec g = {0};
-    int saved = p->probing;
-    if (p->probing < PROBE_QUIET_GENERIC)
-        p->probing = PROBE_QUIET_GENERIC;
-    int ok = for_if_clauses(p, &g) && !p->stop;
-    p->probing = saved;
-    if (p->sh->err.set)
-        return 0;
-    p->stop = 0;
-    return ok;
-}
-
-/* Arguments of a call or class bases, after '(' and up to and including
- * ')'. Positional ones go to args, keywords to kws. Returns 0 after an
- * error. */
-static int args_inner(Parser *p, int class_bases, const Token *open, Vec *args, Vec *kws,
-                      int *misplaced, int *misplaced_dstar, Token *bad)
-{
-    int seen_kw = 0, seen_dstar = 0;
-    while (!at(p, T_RPAR)) {
-        Token t = *tok(p);
-        if (t.kind == T_STAR) {
-            advance(p);
-            if (seen_dstar) {
-                perr_tok(p, &t, "iterable argument unpacking follows keyword argument unpacking");
-                return 0;
-            }
-            Node *v = pe_expression(p);
-            if (!v)
-                return 0;
-            Node *s = mk(p, E_STARRED, &t);
-            s->a = v;
-            end_at_prev(p, s);
-            vec_push(p, args, s);
-        } else if (t.kind == T_DOUBLESTAR) {
-            advance(p);
-            Node *v = pe_expression(p);
-            if (!v)
-                return 0;
-            Node *k = mk(p, E_KEYWORD, &t);
-            k->a = v;
-            end_at_prev(p, k);
-            vec_push(p, kws, k);
-            seen_kw = seen_dstar = 1;
-        } else if ((t.kind == T_NAME || t.kind == T_TRUE || t.kind == T_FALSE ||
-                    t.kind == T_NONE) && peek(p, 1)->kind == T_EQUAL) {
-            if (t.kind != T_NAME) {
-                perr_tok(p, &t, "cannot assign to %s", t.kind == T_TRUE ? "True"
-                                                       : t.kind == T_FALSE ? "False" : "None");
-                return 0;
-            }
-            advance(p);
-            advance(p);
-            Node *v = pe_expression(p);
-            if (!v)
-                return 0;
-            if (at(p, T_FOR) || at(p, T_ASYNC)) {
-                Token f = *tok(p);
-                if (probe_comp(p))
-                    perr_tok(p, &t, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
-                else
-                    syntax_error_at(p, &f);
-                return 0;
-            }
-            Node *k = mk(p, E_KEYWORD, &t);
-            k->name = intern(p, p->lx->src + t.start, t.end - t.start);
-            k->a = v;
-            end_at_prev(p, k);
-            vec_push(p, kws, k);
-            seen_kw = 1;
-        } else {
-            Node *e;
-            if (seen_kw && !*misplaced) {
-                *misplaced = 1;
-                *misplaced_dstar = seen_dstar;
-                *bad = t;
-            }
-            if (t.kind == T_NAME && peek(p, 1)->kind == T_COLONEQUAL) {
-                e = pe_named_expression(p);
-            } else {
-                e = pe_expression(p);
-                if (e && at(p, T_EQUAL)) {
-                    perr_node(p, e, "expression cannot contain assignment, perhaps you meant \"==\"?");
-                    return 0;
-                }
-            }
-            if (!e)
-                return 0;
-            if (at(p, T_FOR) || at(p, T_ASYNC)) {
-                Token f = *tok(p);
-                int sole = !args->len && !kws->len && !class_bases;
-                if (sole) {
-                    Vec gens = {0};
-                    if (!for_if_clauses(p, &gens))
-                        return 0;
-                    Node *g = mk(p, E_GENEXP, open);
-                    g->a = e;
-                    g->l1 = vec_list(&gens);
-                    if (at(p, T_RPAR)) {
-                        advance(p);
-                        end_at_prev(p, g);
-                        vec_push(p, args, g);
-                        return 1;
-                    }
-                    if (at(p, T_COMMA))
-                        perr_node(p, e, "Generator expression must be parenthesized");
-                    else
-                        syntax_error(p);
-                    return 0;
-                }
-                if (class_bases && args->len == 0)
-                    syntax_error_at(p, &f);
-                else if (probe_comp(p))
-                    perr_node(p, e, "Generator expression must be parenthesized");
-                else
-                    syntax_error_at(p, &f);
-                return 0;
-            }
-            vec_push(p, args, e);
-        }
-        if (!accept(p, T_COMMA))
-            break;
-    }
-    if (!at(p, T_RPAR)) {
-        syntax_error(p);
-        return 0;
-    }
-    if (*misplaced)
-        return 0;
-    advance(p);
-    return 1;
-}
-
-/* A positional argument after keywords: CPython reports it where its
- * parser stopped reading, unless a more specific error came up first. */
-int pe_args(Parser *p, int class_bases, const Token *open, Vec *args, Vec *kws)
-{
-    int misplaced = 0, dstar = 0;
-    Token bad;
-    memset(&bad, 0, sizeof bad);
-    if (args_inner(p, class_bases, open, args, kws, &misplaced, &dstar, &bad))
-        return 1;
-    Shared *sh = p->sh;
-    if (!misplaced || p->probing == PROBE_CLEAN)
-        return 0;
-    int generic = !p->stop ? 0
-                  : !sh->err.set ? p->probing != PROBE_NONE
-                                 : !sh->err_final && !sh->err_pass1 &&
-                                       strcmp(sh->err.msg, "invalid syntax") == 0;
-    if (p->stop && !generic)
-        return 0;
-    const Token *t = tok(p);
-    sh->err.set = 0;
-    p->stop = 0;
-    TokKind k = bad.kind;
-    if (generic && k != T_NAME && k != T_NUMBER && k != T_STRING && k != T_TRUE &&
-        k != T_FALSE && k != T_NONE) {
-        /* nothing there reads as an argument: the first pass stopped at it */
-        if (p->probing)
-            p->stop = 1;
-        else
-            perr(p, DIAG_SYNTAX, bad.err_line, bad.err_col, "invalid syntax");
-        return 0;
-    }
-    perr(p, DIAG_SYNTAX, p->field ? t->err_line : sh->far_line, p->field ? t->err_col : sh->far_col,
-         "%s", dstar ? "positional argument follows keyword argument unpacking"
-                     : "positional argument follows keyword argument");
-    return 0;
 }
 
 /* ---- primaries ---- */
 
 static Node *slice_item(Parser *p)
 {
-    Token t = *tok(p);
+    Token t = *parse_tok(p);
     if (t.kind == T_STAR)
-        return starred_with(p, pe_expression);
+        return parse_starred(p, parse_expr);
     Node *lower = NULL;
-    if (!at(p, T_COLON)) {
-        lower = pe_named_expression(p);
-        if (!lower || !at(p, T_COLON))
+    if (!parse_at(p, T_COLON)) {
+        lower = parse_named_expr(p);
+        if (!lower || !parse_at(p, T_COLON))
             return lower;
     }
-    Node *s = mk(p, E_SLICE, &t);
+    Node *s = parse_node(p, E_SLICE, &t);
     s->a = lower;
-    advance(p);
-    TokKind k = tok(p)->kind;
-    if (k != T_COLON && k != T_RSQB && k != T_COMMA && !(s->b = pe_expression(p)))
+    parse_advance(p);
+    TokKind k = parse_tok(p)->kind;
+    if (k != T_COLON && k != T_RSQB && k != T_COMMA && !(s->b = parse_expr(p)))
         return NULL;
-    if (accept(p, T_COLON)) {
-        k = tok(p)->kind;
-        if (k != T_RSQB && k != T_COMMA && !(s->c = pe_expression(p)))
+    if (parse_accept(p, T_COLON)) {
+        k = parse_tok(p)->kind;
+        if (k != T_RSQB && k != T_COMMA && !(s->c = parse_expr(p)))
             return NULL;
     }
-    end_at_prev(p, s);
+    parse_end_prev(p, s);
     return s;
+}
+
+/* "x[a for a in b]" (see subscript), read as a list comprehension. */
+static Node *listcomp_after(Parser *p)
+{
+    Node *n = comprehension(p, E_LISTCOMP, p->resume_open, p->resume_node, NULL, T_RSQB);
+    return parse_resume(p, n, 0);
 }
 
 static Node *subscript(Parser *p, Node *value, const Token *st)
 {
-    advance(p);
-    Token ist = *tok(p);
+    Token open = *parse_tok(p);
+    parse_advance(p);
+    Token ist = *parse_tok(p);
     Node *index = slice_item(p);
     if (!index)
         return NULL;
-    if (at(p, T_COMMA)) {
-        Node *t = mk(p, E_TUPLE, &ist);
+    if (index->kind != E_SLICE && index->kind != E_STARRED &&
+        (parse_at(p, T_FOR) || parse_at(p, T_ASYNC))) {
+        /* CPython backs off to the value before '[' and reads a list
+         * comprehension after it: inside brackets, "forgot a comma?" */
+        Token f = *parse_tok(p);
+        int line = p->expr_line, col = p->expr_col;
+        if (p->probing == PROBE_CLEAN) {
+            parse_syntax_error(p);
+            return NULL;
+        }
+        p->resume_open = &open;
+        p->resume_node = index;
+        int legacy = value->kind == E_NAME && value->line == line && value->col == col &&
+                     (strcmp(value->name, "print") == 0 || strcmp(value->name, "exec") == 0);
+        if (legacy) {
+            if (parse_probe(p, listcomp_after, NULL))
+                parse_err_node(p, value,
+                               "Missing parentheses in call to '%s'. Did you mean %s(...)?",
+                               value->name, value->name);
+            else if (!p->stop)
+                parse_syntax_error_at(p, &f);
+        } else if (parse_probe_clean(p, listcomp_after, NULL) && p->prev.level > 0) {
+            parse_err(p, DIAG_SYNTAX, line, col, "invalid syntax. Perhaps you forgot a comma?");
+        } else if (!p->stop) {
+            parse_syntax_error_at(p, &f);
+        }
+        return NULL;
+    }
+    if (index->kind == E_STARRED && !parse_at(p, T_COMMA)) {
+        /* x[*a] indexes with a tuple */
+        Node *t = parse_node(p, E_TUPLE, &ist);
+        Vec one = {0};
+        parse_push(p, &one, index);
+        t->l1 = parse_list(&one);
+        parse_end_prev(p, t);
+        index = t;
+    }
+    if (parse_at(p, T_COMMA)) {
+        Node *t = parse_node(p, E_TUPLE, &ist);
         Vec v = {0};
-        vec_push(p, &v, index);
-        while (accept(p, T_COMMA) && !at(p, T_RSQB)) {
+        parse_push(p, &v, index);
+        while (parse_accept(p, T_COMMA) && !parse_at(p, T_RSQB)) {
             Node *e = slice_item(p);
             if (!e)
                 return NULL;
-            vec_push(p, &v, e);
+            parse_push(p, &v, e);
         }
-        t->l1 = vec_list(&v);
-        end_at_prev(p, t);
+        t->l1 = parse_list(&v);
+        parse_end_prev(p, t);
         index = t;
     }
-    if (!accept(p, T_RSQB)) {
-        syntax_error(p);
+    if (!parse_accept(p, T_RSQB)) {
+        parse_syntax_error(p);
         return NULL;
     }
-    Node *n = mk(p, E_SUBSCRIPT, st);
+    Node *n = parse_node(p, E_SUBSCRIPT, st);
     n->a = value;
     n->b = index;
-    end_at_prev(p, n);
+    parse_end_prev(p, n);
     return n;
 }
 
 static Node *trailers(Parser *p, Node *n, const Token *st)
 {
+    int links = 0;
     while (n) {
-        if (at(p, T_DOT)) {
-            advance(p);
-            const Token *t = tok(p);
+        Token before = p->prev;
+        int trailer = parse_at(p, T_DOT) || parse_at(p, T_LPAR) || parse_at(p, T_LSQB);
+        if (trailer && !chain_ok(p, ++links))
+            return NULL;
+        if (parse_at(p, T_DOT)) {
+            parse_advance(p);
+            const Token *t = parse_tok(p);
             if (t->kind != T_NAME) {
-                syntax_error(p);
-                return NULL;
+                parse_syntax_error(p);
+                return parse_back_off(p, &before) ? n : NULL;
             }
-            Node *a = mk(p, E_ATTR, st);
+            Node *a = parse_node(p, E_ATTR, st);
             a->a = n;
-            a->name = intern(p, p->lx->src + t->start, t->end - t->start);
-            advance(p);
-            end_at_prev(p, a);
+            a->name = parse_intern(p, p->lx->src + t->start, t->end - t->start);
+            parse_advance(p);
+            parse_end_prev(p, a);
             n = a;
-        } else if (at(p, T_LPAR)) {
-            Token open = *tok(p);
-            advance(p);
-            Node *c = mk(p, E_CALL, st);
+        } else if (parse_at(p, T_LPAR)) {
+            Token open = *parse_tok(p);
+            parse_advance(p);
+            Node *c = parse_node(p, E_CALL, st);
             Vec args = {0}, kws = {0};
-            if (!pe_args(p, 0, &open, &args, &kws))
-                return NULL;
+            if (!parse_args(p, 0, &open, &args, &kws))
+                return parse_back_off(p, &before) ? n : NULL;
             c->a = n;
-            c->l1 = vec_list(&args);
-            c->l2 = vec_list(&kws);
-            end_at_prev(p, c);
+            c->l1 = parse_list(&args);
+            c->l2 = parse_list(&kws);
+            parse_end_prev(p, c);
             n = c;
-        } else if (at(p, T_LSQB)) {
-            if (peek(p, 1)->kind == T_RSQB) {
+        } else if (parse_at(p, T_LSQB)) {
+            if (parse_peek(p, 1)->kind == T_RSQB) {
                 /* "x[]": CPython then reads "[]" as a list after x, and
                  * inside brackets suggests a comma */
-                Token close = *peek(p, 1);
+                Token close = *parse_peek(p, 1);
                 int line = p->expr_line, col = p->expr_col;
-                if (!p->probing && probe_clean(p, pe_expression, NULL) && p->prev.level > 0)
-                    perr(p, DIAG_SYNTAX, line, col, "invalid syntax. Perhaps you forgot a comma?");
+                if (!p->probing && parse_probe_clean(p, parse_expr, NULL) && p->prev.level > 0)
+                    parse_err(p, DIAG_SYNTAX, line, col,
+                              "invalid syntax. Perhaps you forgot a comma?");
                 else
-                    syntax_error_at(p, &close);
-                return NULL;
+                    parse_syntax_error_at(p, &close);
+                return parse_back_off(p, &before) ? n : NULL;
             }
-            n = subscript(p, n, st);
+            Node *s = subscript(p, n, st);
+            if (!s)
+                return parse_back_off(p, &before) ? n : NULL;
+            n = s;
         } else {
             break;
         }
@@ -958,44 +642,44 @@ static Node *trailers(Parser *p, Node *n, const Token *st)
 
 static Node *atom(Parser *p);
 
-static Node *primary(Parser *p)
+Node *parse_primary(Parser *p)
 {
-    if (at(p, T_AWAIT)) {
-        Token t = *tok(p);
-        advance(p);
-        late(p, DIAG_UNSUPPORTED, t.line, t.col, "'await' is not supported");
+    if (parse_at(p, T_AWAIT)) {
+        Token t = *parse_tok(p);
+        parse_advance(p);
+        parse_late(p, DIAG_UNSUPPORTED, t.line, t.col, "'await' is not supported");
     }
-    Token st = *tok(p);
+    Token st = *parse_tok(p);
     return trailers(p, atom(p), &st);
 }
 
 /* ---- displays and comprehensions ---- */
 
-static int for_if_clauses(Parser *p, Vec *gens)
+int parse_comp_clauses(Parser *p, Vec *gens)
 {
-    while (at(p, T_FOR) || (at(p, T_ASYNC) && peek(p, 1)->kind == T_FOR)) {
-        if (at(p, T_ASYNC)) {
-            late(p, DIAG_UNSUPPORTED, tok(p)->line, tok(p)->col,
-                 "asynchronous comprehensions are not supported");
-            advance(p);
+    while (parse_at(p, T_FOR) || (parse_at(p, T_ASYNC) && parse_peek(p, 1)->kind == T_FOR)) {
+        if (parse_at(p, T_ASYNC)) {
+            parse_late(p, DIAG_UNSUPPORTED, parse_tok(p)->line, parse_tok(p)->col,
+                       "asynchronous comprehensions are not supported");
+            parse_advance(p);
         }
-        Node *c = mk(p, E_COMPFOR, tok(p));
-        advance(p);
-        if (!(c->a = pe_target_list(p, TGT_FOR)))
+        Node *c = parse_node(p, E_COMPFOR, parse_tok(p));
+        parse_advance(p);
+        if (!(c->a = parse_targets(p, TGT_FOR)))
             return 0;
-        advance(p); /* 'in' */
-        if (!(c->b = pe_disjunction(p)))
+        parse_advance(p); /* 'in' */
+        if (!(c->b = parse_disjunction(p)))
             return 0;
         Vec ifs = {0};
-        while (accept(p, T_IF)) {
-            Node *cond = pe_disjunction(p);
+        while (parse_accept(p, T_IF)) {
+            Node *cond = parse_disjunction(p);
             if (!cond)
                 return 0;
-            vec_push(p, &ifs, cond);
+            parse_push(p, &ifs, cond);
         }
-        c->l1 = vec_list(&ifs);
-        end_at_prev(p, c);
-        vec_push(p, gens, c);
+        c->l1 = parse_list(&ifs);
+        parse_end_prev(p, c);
+        parse_push(p, gens, c);
     }
     return !p->stop;
 }
@@ -1003,18 +687,30 @@ static int for_if_clauses(Parser *p, Vec *gens)
 static Node *comprehension(Parser *p, NodeKind kind, const Token *open, Node *elt, Node *val,
                            TokKind close)
 {
-    Node *n = mk(p, kind, open);
+    Node *n = parse_node(p, kind, open);
     n->a = elt;
     n->b = val;
     Vec gens = {0};
-    if (!for_if_clauses(p, &gens))
+    if (!parse_comp_clauses(p, &gens))
         return NULL;
-    n->l1 = vec_list(&gens);
-    if (!accept(p, close)) {
-        syntax_error(p);
+    n->l1 = parse_list(&gens);
+    if (!parse_accept(p, close)) {
+        if (!p->probing && parse_at(p, T_LBRACE)) {
+            /* CPython reads a '{' here as the start of an expression (which
+             * may hit the end of the input), though it reports nothing on it */
+            Snapshot *snap = xmalloc(sizeof *snap);
+            parse_save(p, snap);
+            parse_probe_clean(p, parse_expr, NULL);
+            if (!p->stop)
+                parse_restore(p, snap);
+            free(snap);
+            if (p->stop)
+                return NULL;
+        }
+        parse_syntax_error(p);
         return NULL;
     }
-    end_at_prev(p, n);
+    parse_end_prev(p, n);
     return n;
 }
 
@@ -1022,22 +718,22 @@ static Node *comprehension(Parser *p, NodeKind kind, const Token *open, Node *el
  * comprehension would parse. */
 static Node *starred_comprehension(Parser *p, Node *first)
 {
-    Token f = *tok(p);
-    if (probe_comp(p))
-        perr_node(p, first, "iterable unpacking cannot be used in comprehension");
+    Token f = *parse_tok(p);
+    if (parse_probe_comp(p))
+        parse_err_node(p, first, "iterable unpacking cannot be used in comprehension");
     else
-        syntax_error_at(p, &f);
+        parse_syntax_error_at(p, &f);
     return NULL;
 }
 
 /* "[a, b for ...]": elements then "for". */
 static Node *forgot_parens(Parser *p, Node *first)
 {
-    Token f = *tok(p);
-    if (probe_comp(p))
-        perr_node(p, first, "did you forget parentheses around the comprehension target?");
+    Token f = *parse_tok(p);
+    if (parse_probe_comp(p))
+        parse_err_node(p, first, "did you forget parentheses around the comprehension target?");
     else
-        syntax_error_at(p, &f);
+        parse_syntax_error_at(p, &f);
     return NULL;
 }
 
@@ -1046,112 +742,112 @@ static Node *display_rest(Parser *p, NodeKind kind, const Token *open, Node *fir
                           TokKind close, int check_comp)
 {
     Vec v = {0};
-    vec_push(p, &v, first);
-    while (accept(p, T_COMMA)) {
-        if (at(p, close))
+    parse_push(p, &v, first);
+    while (parse_accept(p, T_COMMA)) {
+        if (parse_at(p, close))
             break;
-        if (check_comp && (at(p, T_FOR) || at(p, T_ASYNC)))
+        if (check_comp && (parse_at(p, T_FOR) || parse_at(p, T_ASYNC)))
             return forgot_parens(p, first);
         Node *e = star_named_expression(p);
         if (!e)
             return NULL;
-        vec_push(p, &v, e);
-        if (check_comp && (at(p, T_FOR) || at(p, T_ASYNC)))
+        parse_push(p, &v, e);
+        if (check_comp && (parse_at(p, T_FOR) || parse_at(p, T_ASYNC)))
             return forgot_parens(p, first);
     }
-    if (!accept(p, close)) {
-        syntax_error(p);
+    if (!parse_accept(p, close)) {
+        parse_syntax_error(p);
         return NULL;
     }
-    Node *n = mk(p, kind, open);
-    n->l1 = vec_list(&v);
+    Node *n = parse_node(p, kind, open);
+    n->l1 = parse_list(&v);
     if (kind == E_TUPLE)
         n->op = MARK_PAREN;
-    end_at_prev(p, n);
+    parse_end_prev(p, n);
     return n;
 }
 
 static Node *yield_expr(Parser *p)
 {
-    Token t = *tok(p);
-    advance(p);
-    late(p, DIAG_UNSUPPORTED, t.line, t.col, "'yield' is not supported");
-    Node *n = mk(p, E_NONE, &t);
-    if (accept(p, T_FROM)) {
-        if (!pe_expression(p))
+    Token t = *parse_tok(p);
+    parse_advance(p);
+    parse_late(p, DIAG_UNSUPPORTED, t.line, t.col, "'yield' is not supported");
+    Node *n = parse_node(p, E_NONE, &t);
+    if (parse_accept(p, T_FROM)) {
+        if (!parse_expr(p))
             return NULL;
-    } else if (can_start_expr(tok(p)->kind) || at(p, T_STAR)) {
-        if (!pe_star_expressions(p))
+    } else if (parse_can_start_expr(parse_tok(p)->kind) || parse_at(p, T_STAR)) {
+        if (!parse_star_exprs(p))
             return NULL;
     }
-    end_at_prev(p, n);
+    parse_end_prev(p, n);
     return n;
 }
 
-Node *pe_yield(Parser *p) { return yield_expr(p); }
+Node *parse_yield(Parser *p) { return yield_expr(p); }
 
 static Node *paren_atom(Parser *p)
 {
-    Token open = *tok(p);
-    advance(p);
-    if (accept(p, T_RPAR)) {
-        Node *n = mk(p, E_TUPLE, &open);
+    Token open = *parse_tok(p);
+    parse_advance(p);
+    if (parse_accept(p, T_RPAR)) {
+        Node *n = parse_node(p, E_TUPLE, &open);
         n->op = MARK_PAREN;
-        end_at_prev(p, n);
+        parse_end_prev(p, n);
         return n;
     }
-    if (at(p, T_YIELD)) {
+    if (parse_at(p, T_YIELD)) {
         Node *y = yield_expr(p);
-        if (y && !accept(p, T_RPAR)) {
-            syntax_error(p);
+        if (y && !parse_accept(p, T_RPAR)) {
+            parse_syntax_error(p);
             return NULL;
         }
         return y;
     }
-    if (at(p, T_DOUBLESTAR)) {
-        Token ds = *tok(p);
-        advance(p);
-        if (probe(p, pe_expression, NULL) && at(p, T_RPAR))
-            perr_tok(p, &ds, "cannot use double starred expression here");
+    if (parse_at(p, T_DOUBLESTAR)) {
+        Token ds = *parse_tok(p);
+        parse_advance(p);
+        if (parse_probe(p, parse_expr, NULL) && !p->backed_off && parse_at(p, T_RPAR))
+            parse_err_tok(p, &ds, "cannot use double starred expression here");
         else
-            syntax_error_at(p, &ds);
+            parse_syntax_error_at(p, &ds);
         return NULL;
     }
     Node *first = star_named_expression(p);
     if (!first)
         return NULL;
-    if (at(p, T_FOR) || at(p, T_ASYNC)) {
+    if (parse_at(p, T_FOR) || parse_at(p, T_ASYNC)) {
         if (first->kind == E_STARRED)
             return starred_comprehension(p, first);
         return comprehension(p, E_GENEXP, &open, first, NULL, T_RPAR);
     }
-    if (at(p, T_RPAR)) {
+    if (parse_at(p, T_RPAR)) {
         if (first->kind == E_STARRED) {
-            perr_node(p, first, "cannot use starred expression here");
+            parse_err_node(p, first, "cannot use starred expression here");
             return NULL;
         }
-        advance(p);
+        parse_advance(p);
         return first;
     }
-    if (at(p, T_COMMA))
+    if (parse_at(p, T_COMMA))
         return display_rest(p, E_TUPLE, &open, first, T_RPAR, 0);
-    syntax_error(p);
+    parse_syntax_error(p);
     return NULL;
 }
 
 static Node *list_atom(Parser *p)
 {
-    Token open = *tok(p);
-    advance(p);
-    if (accept(p, T_RSQB)) {
-        Node *n = mk(p, E_LIST, &open);
-        end_at_prev(p, n);
+    Token open = *parse_tok(p);
+    parse_advance(p);
+    if (parse_accept(p, T_RSQB)) {
+        Node *n = parse_node(p, E_LIST, &open);
+        parse_end_prev(p, n);
         return n;
     }
     Node *first = star_named_expression(p);
     if (!first)
         return NULL;
-    if (at(p, T_FOR) || at(p, T_ASYNC)) {
+    if (parse_at(p, T_FOR) || parse_at(p, T_ASYNC)) {
         if (first->kind == E_STARRED)
             return starred_comprehension(p, first);
         return comprehension(p, E_LISTCOMP, &open, first, NULL, T_RSQB);
@@ -1159,35 +855,74 @@ static Node *list_atom(Parser *p)
     return display_rest(p, E_LIST, &open, first, T_RSQB, 1);
 }
 
+/* Start of the line holding byte `pos` (a '\n', '\r' or "\r\n" ends a line). */
+static size_t line_begin(const char *src, size_t pos)
+{
+    while (pos > 0 && src[pos - 1] != '\n' && src[pos - 1] != '\r')
+        pos--;
+    return pos;
+}
+
+/* "':' expected after dictionary key" for a key on lines first..last ending
+ * at byte `end`. CPython puts it on the key's first line but at the byte
+ * column where the key ends, turned into characters with the first line's
+ * text (newline included) and clamped just past that line's end. */
+static void key_colon_error(Parser *p, int first, int last, size_t end)
+{
+    const char *src = p->lx->src;
+    size_t last_start = line_begin(src, end), ls = last_start;
+    for (int i = first; i < last && ls > 0; i++) {
+        ls--;
+        if (src[ls] == '\n' && ls > 0 && src[ls - 1] == '\r')
+            ls--;
+        ls = line_begin(src, ls);
+    }
+    size_t len = 0;
+    while (ls + len < p->lx->end && src[ls + len] != '\n' && src[ls + len] != '\r')
+        len++;
+    if (ls + len < p->lx->end)
+        len++;                      /* the newline, as one character */
+    size_t n = end - last_start;
+    int col = 0;
+    if (n > len) {
+        n = len;
+        col++;                      /* CPython counts the terminating NUL */
+    }
+    for (size_t i = 0; i < n; i++)
+        if (((unsigned char)src[ls + i] & 0xC0) != 0x80)
+            col++;
+    parse_err(p, DIAG_SYNTAX, first, col, "':' expected after dictionary key");
+}
+
 /* One "key: value" of a dict display, key already parsed. */
 static int dict_value(Parser *p, Node *key, Vec *keys, Vec *vals, int first)
 {
-    if (!at(p, T_COLON)) {
-        if (first && (juxta_error(p) || p->stop))
+    if (!parse_at(p, T_COLON)) {
+        if (first && (parse_juxta_error(p) || p->stop))
             return 0;
-        perr(p, DIAG_SYNTAX, key->end_line, key->end_col - 1, "':' expected after dictionary key");
+        key_colon_error(p, key->line, p->prev.end_line, p->prev.end);
         return 0;
     }
-    Token colon = *tok(p);
-    advance(p);
-    if (at(p, T_RBRACE) || at(p, T_COMMA)) {
-        perr_tok(p, &colon, "expression expected after dictionary key and ':'");
+    Token colon = *parse_tok(p);
+    parse_advance(p);
+    if (parse_at(p, T_RBRACE) || parse_at(p, T_COMMA)) {
+        parse_err_tok(p, &colon, "expression expected after dictionary key and ':'");
         return 0;
     }
-    if (at(p, T_STAR)) {
-        Token s = *tok(p);
-        advance(p);
-        if (probe(p, pe_bitor, NULL))
-            perr_tok(p, &s, "cannot use a starred expression in a dictionary value");
+    if (parse_at(p, T_STAR)) {
+        Token s = *parse_tok(p);
+        parse_advance(p);
+        if (parse_probe(p, parse_bitor, NULL))
+            parse_err_tok(p, &s, "cannot use a starred expression in a dictionary value");
         else
-            syntax_error_at(p, &s);
+            parse_syntax_error_at(p, &s);
         return 0;
     }
-    Node *v = pe_expression(p);
+    Node *v = parse_expr(p);
     if (!v)
         return 0;
-    vec_push(p, keys, key);
-    vec_push(p, vals, v);
+    parse_push(p, keys, key);
+    parse_push(p, vals, v);
     return 1;
 }
 
@@ -1199,76 +934,77 @@ static Node *dict_display(Parser *p, const Token *open, Node *first_key)
         if (first && first_key) {
             if (!dict_value(p, first_key, &keys, &vals, 1))
                 return NULL;
-            if (at(p, T_FOR) || at(p, T_ASYNC))
+            if (parse_at(p, T_FOR) || parse_at(p, T_ASYNC))
                 return comprehension(p, E_DICTCOMP, open, keys.items[0], vals.items[0], T_RBRACE);
-        } else if (at(p, T_DOUBLESTAR)) {
-            Token ds = *tok(p);
-            advance(p);
-            Node *v = pe_bitor(p);
+        } else if (parse_at(p, T_DOUBLESTAR)) {
+            Token ds = *parse_tok(p);
+            parse_advance(p);
+            Node *v = parse_bitor(p);
             if (!v)
                 return NULL;
-            if (first && (at(p, T_FOR) || at(p, T_ASYNC))) {
-                Token f = *tok(p);
-                if (probe_comp(p) && at(p, T_RBRACE))
-                    perr_tok(p, &ds, "dict unpacking cannot be used in dict comprehension");
+            if (first && (parse_at(p, T_FOR) || parse_at(p, T_ASYNC))) {
+                Token f = *parse_tok(p);
+                if (parse_probe_comp(p) && !p->backed_off && parse_at(p, T_RBRACE))
+                    parse_err_tok(p, &ds, "dict unpacking cannot be used in dict comprehension");
                 else
-                    syntax_error_at(p, &f);
+                    parse_syntax_error_at(p, &f);
                 return NULL;
             }
-            vec_push(p, &keys, NULL);
-            vec_push(p, &vals, v);
+            parse_push(p, &keys, NULL);
+            parse_push(p, &vals, v);
         } else {
             /* a later key: CPython reads the longest expression it can and
              * wants a ':' after it */
-            Token kt = *tok(p);
+            Token kt = *parse_tok(p);
             TokKind kk = kt.kind;
             Node *k;
             if (kk == T_NAME || kk == T_NUMBER || kk == T_STRING || kk == T_TRUE ||
                 kk == T_FALSE || kk == T_NONE) {
-                if (!probe_clean(p, pe_expression, &k)) {
-                    if (!p->stop)
-                        perr(p, DIAG_SYNTAX, kt.end_line, kt.end_col - 1,
-                             "':' expected after dictionary key");
+                if (!parse_probe_clean(p, parse_expr, &k) || p->backed_off) {
+                    if (p->backed_off)
+                        key_colon_error(p, kt.line, p->prev.end_line, p->prev.end);
+                    else if (!p->stop)
+                        key_colon_error(p, kt.line, kt.end_line, kt.end);
                     return NULL;
                 }
-            } else if (!(k = pe_expression(p))) {
+            } else if (!(k = parse_expr(p))) {
                 return NULL;
             }
             if (!dict_value(p, k, &keys, &vals, 0))
                 return NULL;
         }
         first = 0;
-        if (!accept(p, T_COMMA) || at(p, T_RBRACE))
+        if (!parse_accept(p, T_COMMA) || parse_at(p, T_RBRACE))
             break;
     }
-    if (!accept(p, T_RBRACE)) {
-        syntax_error(p);
+    if (!parse_accept(p, T_RBRACE)) {
+        parse_syntax_error(p);
         return NULL;
     }
-    Node *n = mk(p, E_DICT, open);
-    n->l1 = vec_list(&keys);
-    n->l2 = vec_list(&vals);
-    end_at_prev(p, n);
+    Node *n = parse_node(p, E_DICT, open);
+    n->l1 = parse_list(&keys);
+    n->l2 = parse_list(&vals);
+    parse_end_prev(p, n);
     return n;
 }
 
 static Node *brace_atom(Parser *p)
 {
-    Token open = *tok(p);
-    advance(p);
-    if (accept(p, T_RBRACE)) {
-        Node *n = mk(p, E_DICT, &open);
-        end_at_prev(p, n);
+    Token open = *parse_tok(p);
+    parse_advance(p);
+    if (parse_accept(p, T_RBRACE)) {
+        Node *n = parse_node(p, E_DICT, &open);
+        parse_end_prev(p, n);
         return n;
     }
-    if (at(p, T_DOUBLESTAR))
+    if (parse_at(p, T_DOUBLESTAR))
         return dict_display(p, &open, NULL);
     Node *first = star_named_expression(p);
     if (!first)
         return NULL;
-    if (at(p, T_COLON) && first->kind != E_STARRED)
+    if (parse_at(p, T_COLON) && first->kind != E_STARRED)
         return dict_display(p, &open, first);
-    if (at(p, T_FOR) || at(p, T_ASYNC)) {
+    if (parse_at(p, T_FOR) || parse_at(p, T_ASYNC)) {
         if (first->kind == E_STARRED)
             return starred_comprehension(p, first);
         return comprehension(p, E_SETCOMP, &open, first, NULL, T_RBRACE);
@@ -1278,30 +1014,30 @@ static Node *brace_atom(Parser *p)
 
 static Node *atom(Parser *p)
 {
-    const Token *t = tok(p);
+    const Token *t = parse_tok(p);
     Node *n;
     switch (t->kind) {
     case T_NAME:
-        n = mk(p, E_NAME, t);
-        n->name = intern(p, p->lx->src + t->start, t->end - t->start);
-        advance(p);
+        n = parse_node(p, E_NAME, t);
+        n->name = parse_intern(p, p->lx->src + t->start, t->end - t->start);
+        parse_advance(p);
         return n;
     case T_TRUE: case T_FALSE: case T_NONE:
-        n = mk(p, t->kind == T_TRUE ? E_TRUE : t->kind == T_FALSE ? E_FALSE : E_NONE, t);
-        advance(p);
+        n = parse_node(p, t->kind == T_TRUE ? E_TRUE : t->kind == T_FALSE ? E_FALSE : E_NONE, t);
+        parse_advance(p);
         return n;
     case T_ELLIPSIS:
-        late(p, DIAG_UNSUPPORTED, t->line, t->col, "'...' (Ellipsis) is not supported");
-        n = mk(p, E_NONE, t);
+        parse_late(p, DIAG_UNSUPPORTED, t->line, t->col, "'...' (Ellipsis) is not supported");
+        n = parse_node(p, E_NONE, t);
         n->op = 1;
-        advance(p);
+        parse_advance(p);
         return n;
     case T_NUMBER:
-        n = pe_number(p, t);
-        advance(p);
+        n = parse_number(p, t);
+        parse_advance(p);
         return p->stop ? NULL : n;
     case T_STRING:
-        return pe_strings(p);
+        return parse_strings(p);
     case T_LPAR:
         return paren_atom(p);
     case T_LSQB:
@@ -1309,36 +1045,37 @@ static Node *atom(Parser *p)
     case T_LBRACE:
         return brace_atom(p);
     default:
-        syntax_error(p);
+        parse_syntax_error(p);
         return NULL;
     }
 }
 
 /* ---- named expressions ---- */
 
-Node *pe_named_expression(Parser *p)
+Node *parse_named_expr(Parser *p)
 {
-    if (at(p, T_NAME) && peek(p, 1)->kind == T_COLONEQUAL) {
-        Token t = *tok(p);
-        advance(p);
-        advance(p);
-        late(p, DIAG_UNSUPPORTED, t.line, t.col, "assignment expressions (:=) are not supported");
-        return pe_expression(p);
+    if (parse_at(p, T_NAME) && parse_peek(p, 1)->kind == T_COLONEQUAL) {
+        Token t = *parse_tok(p);
+        parse_advance(p);
+        parse_advance(p);
+        parse_late(p, DIAG_UNSUPPORTED, t.line, t.col,
+                   "assignment expressions (:=) are not supported");
+        return parse_expr(p);
     }
-    Node *e = pe_expression(p);
+    Node *e = parse_expr(p);
     if (!e)
         return NULL;
-    if (at(p, T_EQUAL)) {
-        check_named_assign(p, e);
+    if (parse_at(p, T_EQUAL)) {
+        parse_check_named_assign(p, e);
         return NULL;
     }
-    if (at(p, T_COLONEQUAL)) {
-        Token t = *tok(p);
-        advance(p);
-        if (probe(p, pe_expression, NULL))
-            perr_node(p, e, "cannot use assignment expressions with %s", expr_name(e));
+    if (parse_at(p, T_COLONEQUAL)) {
+        Token t = *parse_tok(p);
+        parse_advance(p);
+        if (parse_probe(p, parse_expr, NULL))
+            parse_err_node(p, e, "cannot use assignment expressions with %s", parse_expr_name(e));
         else
-            syntax_error_at(p, &t);
+            parse_syntax_error_at(p, &t);
         return NULL;
     }
     return e;
@@ -1346,140 +1083,11 @@ Node *pe_named_expression(Parser *p)
 
 static Node *star_named_expression(Parser *p)
 {
-    return at(p, T_STAR) ? starred_with(p, pe_bitor) : pe_named_expression(p);
+    return parse_at(p, T_STAR) ? parse_starred(p, parse_bitor) : parse_named_expr(p);
 }
 
 /* The same, leaving a following '=' to the caller. */
-Node *pe_star_named_nocheck(Parser *p)
+Node *parse_star_named_bare(Parser *p)
 {
-    return at(p, T_STAR) ? starred_with(p, pe_bitor) : pe_expression(p);
-}
-
-/* ---- targets of for and del ---- */
-
-static int targets_end(Parser *p, int type)
-{
-    return type == TGT_FOR ? at(p, T_IN) : at(p, T_SEMI) || at(p, T_NEWLINE);
-}
-
-static Node *starred_with(Parser *p, Node *(*operand)(Parser *))
-{
-    Token t = *tok(p);
-    advance(p);
-    Node *v = operand(p);
-    if (!v)
-        return NULL;
-    Node *s = mk(p, E_STARRED, &t);
-    s->a = v;
-    end_at_prev(p, s);
-    return s;
-}
-
-static Node *pack(Parser *p, Vec *v, int comma, const Token *first)
-{
-    if (v->len == 1 && !comma)
-        return v->items[0];
-    Node *t = mk(p, E_TUPLE, first);
-    t->l1 = vec_list(v);
-    end_at_prev(p, t);
-    return t;
-}
-
-/* The second pass's reading of a bad target list: the last element
- * continued as an expression, then more elements. Works on
- * p->resume_elts in place. */
-static Node *resume_targets(Parser *p)
-{
-    Vec *v = p->resume_elts;
-    Node **last = &v->items[v->len - 1];
-    if ((*last)->kind == E_STARRED) {
-        Node *x = pe_resume(p, (*last)->a, 1);
-        if (!x)
-            return NULL;
-        (*last)->a = x;
-    } else {
-        Node *x = pe_resume(p, *last, 0);
-        if (!x)
-            return NULL;
-        *last = x;
-    }
-    while (accept(p, T_COMMA)) {
-        if (!can_start_expr(tok(p)->kind) && !at(p, T_STAR))
-            break;
-        Node *e = at(p, T_STAR) ? starred_with(p, pe_bitor) : pe_expression(p);
-        if (!e)
-            return NULL;
-        vec_push(p, v, e);
-    }
-    return v->items[0];
-}
-
-static void bad_target(Parser *p, const Node *bad, int type)
-{
-    perr_node(p, bad, type == TGT_DEL ? "cannot delete %s" : "cannot assign to %s",
-              expr_name(bad));
-}
-
-/* Targets of 'for' (up to 'in') and 'del' (up to ';' or the end of the
- * line). CPython's first pass reads them as primaries; when that fails,
- * its second pass reads an expression there and reports the first part
- * that cannot be a target, else "invalid syntax" where the first pass
- * stopped. We do the same, continuing the last primary as an expression
- * instead of reading it again. */
-Node *pe_target_list(Parser *p, int type)
-{
-    Token first = *tok(p);
-    Vec v = {0};
-    int comma = 0, strict = 1;
-    Token stop;
-    for (;;) {
-        Node *e;
-        if (at(p, T_STAR)) {
-            e = starred_with(p, primary);
-        } else if (at(p, T_NOT) || at(p, T_LAMBDA)) {
-            stop = *tok(p);
-            strict = 0;
-            e = pe_expression(p);
-        } else {
-            e = primary(p);
-        }
-        if (!e)
-            return NULL;
-        if (p->last_end != p->idx) {
-            p->last_expr = e;
-            p->last_end = p->idx;
-        }
-        vec_push(p, &v, e);
-        if (!strict || !accept(p, T_COMMA))
-            break;
-        comma = 1;
-        if (targets_end(p, type))
-            break;
-    }
-    if (strict && targets_end(p, type)) {
-        Node *t = pack(p, &v, comma, &first);
-        const Node *bad = invalid_target(t, type);
-        if (!bad)
-            return t;
-        bad_target(p, bad, type);
-        return NULL;
-    }
-    if (strict) {
-        stop = *tok(p);
-        TokKind k = stop.kind;
-        if (k != T_MINUS && k != T_PLUS && k != T_NOT && (juxta_error(p) || p->stop))
-            return NULL;
-        Vec *saved = p->resume_elts;
-        p->resume_elts = &v;
-        probe(p, resume_targets, NULL);
-        p->resume_elts = saved;
-        if (p->stop)
-            return NULL;
-    }
-    const Node *bad = invalid_target(pack(p, &v, comma, &first), type);
-    if (bad)
-        bad_target(p, bad, type);
-    else
-        syntax_error_at(p, &stop);
-    return NULL;
+    return parse_at(p, T_STAR) ? parse_starred(p, parse_bitor) : parse_expr(p);
 }

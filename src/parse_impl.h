@@ -1,5 +1,6 @@
-/* parse_impl: what the parser's files (parse.c, parse_expr.c,
- * parse_stmt.c, parse_str.c, parse_check.c) share. Not for other modules. */
+/* parse_impl: what the parser's files share (parse.c, parse_expr.c,
+ * parse_args.c, parse_target.c, parse_stmt.c, parse_str.c, parse_check.c).
+ * Not for other modules. */
 #ifndef MEMVIZ_PARSE_IMPL_H
 #define MEMVIZ_PARSE_IMPL_H
 
@@ -56,90 +57,107 @@ typedef struct Parser {
     Token prev;         /* the last token consumed */
     int stop;           /* an error (or a failed probe): unwind */
     int probing;        /* PROBE_*: which errors only fail the probe */
-    int no_in;          /* a for-target: 'in' ends it */
-    int lambda_depth;
     Node *last_expr;    /* innermost expression ending at token last_end */
     size_t last_end;
-    Vec *resume_elts;   /* see pe_target_list */
+    Vec *resume_elts;   /* see parse_targets */
+    const Token *resume_open; /* see subscript */
+    Node *resume_node;
     int expr_line, expr_col; /* start of the innermost expression being read */
+    /* A probe that fails part way, like CPython's backtracking, keeps the
+     * longest expression it read: backoff is then set, and until the probe
+     * returns the parser sees an end marker placed after backoff_prev, the
+     * last token kept. backed_off tells the prober afterwards. */
+    int backoff, backed_off;
+    size_t operand_end; /* an operand ended at this token: CPython peeks past 'not' */
+    Token backoff_prev;
+    Token sentinel;
 } Parser;
 
 /* ---- parse.c: tokens, nodes, errors ---- */
-const Token *tok(Parser *p);
-const Token *peek(Parser *p, int k);       /* k tokens after the current */
-void advance(Parser *p);
-int at(Parser *p, TokKind k);
-int accept(Parser *p, TokKind k);
+const Token *parse_tok(Parser *p);
+const Token *parse_peek(Parser *p, int k);       /* k tokens after the current */
+void parse_advance(Parser *p);
+int parse_at(Parser *p, TokKind k);
+int parse_accept(Parser *p, TokKind k);
 
-Node *mk(Parser *p, NodeKind kind, const Token *start);
-Node *mk_at(Parser *p, NodeKind kind, const Node *start);
-void end_at_prev(Parser *p, Node *n);      /* n ends with the last token */
-void end_at(Node *n, const Node *last);
-void vec_push(Parser *p, Vec *v, Node *n);
-NodeList vec_list(const Vec *v);
-const char *intern(Parser *p, const char *s, size_t n);
+Node *parse_node(Parser *p, NodeKind kind, const Token *start);
+Node *parse_node_at(Parser *p, NodeKind kind, const Node *start);
+void parse_end_prev(Parser *p, Node *n);      /* n ends with the last token */
+void parse_end_at(Node *n, const Node *last);
+void parse_push(Parser *p, Vec *v, Node *n);
+NodeList parse_list(const Vec *v);
+const char *parse_intern(Parser *p, const char *s, size_t n);
 
 /* Errors. The *_1 forms are errors CPython finds on its first pass. */
-void perr(Parser *p, DiagKind kind, int line, int col, const char *fmt, ...)
+void parse_err(Parser *p, DiagKind kind, int line, int col, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
-void perr_1(Parser *p, int line, int col, const char *fmt, ...)
+void parse_err1(Parser *p, int line, int col, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
-void perr_node(Parser *p, const Node *n, const char *fmt, ...)
+void parse_err_node(Parser *p, const Node *n, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-void perr_tok(Parser *p, const Token *t, const char *fmt, ...)
+void parse_err_tok(Parser *p, const Token *t, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-void perr_tok_1(Parser *p, const Token *t, const char *fmt, ...)
+void parse_err_tok1(Parser *p, const Token *t, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-void syntax_error(Parser *p);              /* "invalid syntax" at the current token */
-void syntax_error_at(Parser *p, const Token *t);
-int juxta_error(Parser *p);
-void late(Parser *p, DiagKind kind, int line, int col, const char *fmt, ...)
+void parse_syntax_error(Parser *p);              /* "invalid syntax" at the current token */
+void parse_syntax_error_at(Parser *p, const Token *t);
+int parse_juxta_error(Parser *p);
+void parse_late(Parser *p, DiagKind kind, int line, int col, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
-int enter(Parser *p);                      /* depth guard; 0 = too deep */
-void leave(Parser *p);
-int can_start_expr(TokKind k);
-int probe(Parser *p, Node *(*fn)(Parser *), Node **out);
-int probe_clean(Parser *p, Node *(*fn)(Parser *), Node **out);
+int parse_enter(Parser *p);                      /* depth guard; 0 = too deep */
+void parse_leave(Parser *p);
+int parse_can_start_expr(TokKind k);
+int parse_probe(Parser *p, Node *(*fn)(Parser *), Node **out);
+int parse_back_off(Parser *p, const Token *last);
+int parse_probe_clean(Parser *p, Node *(*fn)(Parser *), Node **out);
 
 /* The parser's position, to read the same tokens twice (error paths only). */
 typedef struct {
     Lexer lx;
     Parser p;
 } Snapshot;
-void save_state(Parser *p, Snapshot *s);
-void restore_state(Parser *p, const Snapshot *s);
+void parse_save(Parser *p, Snapshot *s);
+void parse_restore(Parser *p, const Snapshot *s);
 
 /* ---- parse_expr.c ---- */
-Node *pe_star_expressions(Parser *p);
-Node *pe_expression(Parser *p);
-Node *pe_named_expression(Parser *p);
-Node *pe_bitor(Parser *p);
-Node *pe_disjunction(Parser *p);
-Node *pe_resume(Parser *p, Node *primary, int star_level);
-Node *pe_target_list(Parser *p, int type);
-int pe_params(Parser *p, int lambda, TokKind close, Vec *out);
-int pe_args(Parser *p, int class_bases, const Token *open, Vec *args, Vec *kws);
-Node *pe_yield(Parser *p);
-void check_named_assign(Parser *p, Node *e);
-int named_assign_msg(Parser *p, Node *e);
-Node *pe_star_named_nocheck(Parser *p);
-int is_bitor_level(const Node *e);
-int starts_with_display(const Node *e);
-const char *expr_name(const Node *e);
+Node *parse_star_exprs(Parser *p);
+Node *parse_primary(Parser *p);
+Node *parse_starred(Parser *p, Node *(*operand)(Parser *));
+int parse_comp_clauses(Parser *p, Vec *gens);
+Node *parse_expr(Parser *p);
+Node *parse_named_expr(Parser *p);
+Node *parse_bitor(Parser *p);
+Node *parse_disjunction(Parser *p);
+Node *parse_resume(Parser *p, Node *primary, int star_level);
+Node *parse_yield(Parser *p);
+Node *parse_star_named_bare(Parser *p);
+
+/* ---- parse_args.c ---- */
+int parse_params(Parser *p, int lambda, TokKind close, Vec *out);
+int parse_args(Parser *p, int class_bases, const Token *open, Vec *args, Vec *kws);
+int parse_probe_comp(Parser *p);
+
+/* ---- parse_target.c ---- */
+Node *parse_targets(Parser *p, int type);
+void parse_check_named_assign(Parser *p, Node *e);
+int parse_named_assign_msg(Parser *p, Node *e);
+int parse_is_bitor(const Node *e);
+int parse_starts_with_display(const Node *e);
+const char *parse_expr_name(const Node *e);
 enum { TGT_STAR, TGT_DEL, TGT_FOR };
-const Node *invalid_target(const Node *e, int type);
-int is_unparenthesized_tuple(const Node *e);
+const Node *parse_invalid_target(const Node *e, int type);
+int parse_bare_tuple(const Node *e);
 
 /* ---- parse_stmt.c ---- */
-void ps_file(Parser *p, Vec *body);
+void parse_file_input(Parser *p, Vec *body);
 
 /* ---- parse_str.c ---- */
-Node *pe_strings(Parser *p);
-Node *pe_number(Parser *p, const Token *t);
+Node *parse_strings(Parser *p);
+Node *parse_number(Parser *p, const Token *t);
 Node *parse_field(Parser *outer, size_t start, size_t end, int line, int col,
                   size_t line_start);
 
 /* ---- parse_check.c: CPython's symtable and compiler checks ---- */
-void check_tree(Parser *p, NodeList body);
+void parse_check_tree(Parser *p, NodeList body);
 
 #endif

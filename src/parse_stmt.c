@@ -15,40 +15,41 @@ static void end_with_block(Node *n, NodeList l)
 {
     Node *last = last_of(l);
     if (last)
-        end_at(n, last);
+        parse_end_at(n, last);
 }
 
-/* ':' NEWLINE INDENT statements DEDENT, or simple statements on the same
- * line. what/line name the statement for the indentation message. */
+/* The body after a header's ':': NEWLINE INDENT statements DEDENT, or
+ * simple statements on the same line. what/line name the header for the
+ * indentation message. */
 static NodeList block(Parser *p, const char *what, int line)
 {
     Vec v = {0};
     if (p->stop)
-        return vec_list(&v);
-    if (accept(p, T_NEWLINE)) {
-        if (!at(p, T_INDENT)) {
-            const Token *t = tok(p);
+        return parse_list(&v);
+    if (parse_accept(p, T_NEWLINE)) {
+        if (!parse_at(p, T_INDENT)) {
+            const Token *t = parse_tok(p);
             if (!p->stop)
-                perr(p, DIAG_INDENT, t->err_line, t->err_col,
-                     "expected an indented block after %s on line %d", what, line);
-            return vec_list(&v);
+                parse_err(p, DIAG_INDENT, t->err_line, t->err_col,
+                          "expected an indented block after %s on line %d", what, line);
+            return parse_list(&v);
         }
-        advance(p);
-        while (!p->stop && !at(p, T_DEDENT) && !at(p, T_ENDMARKER))
+        parse_advance(p);
+        while (!p->stop && !parse_at(p, T_DEDENT) && !parse_at(p, T_ENDMARKER))
             statement(p, &v);
-        accept(p, T_DEDENT);
+        parse_accept(p, T_DEDENT);
     } else {
         simple_stmts(p, &v);
     }
-    return vec_list(&v);
+    return parse_list(&v);
 }
 
 /* The ':' after a header that CPython requires outright ("&&':'"). */
 static int forced_colon(Parser *p)
 {
-    if (accept(p, T_COLON))
+    if (parse_accept(p, T_COLON))
         return 1;
-    perr_tok_1(p, tok(p), "expected ':'");
+    parse_err_tok1(p, parse_tok(p), "expected ':'");
     return 0;
 }
 
@@ -56,19 +57,19 @@ static int forced_colon(Parser *p)
  * line ends right there. */
 static int colon(Parser *p)
 {
-    if (accept(p, T_COLON))
+    if (parse_accept(p, T_COLON))
         return 1;
-    if (at(p, T_NEWLINE))
-        perr_tok(p, tok(p), "expected ':'");
+    if (parse_at(p, T_NEWLINE))
+        parse_err_tok(p, parse_tok(p), "expected ':'");
     else
-        syntax_error(p);
+        parse_syntax_error(p);
     return 0;
 }
 
 static NodeList else_block(Parser *p)
 {
-    Token e = *tok(p);
-    advance(p);
+    Token e = *parse_tok(p);
+    parse_advance(p);
     if (!forced_colon(p)) {
         NodeList none = {0};
         return none;
@@ -84,10 +85,10 @@ static const char *dotted_name(Parser *p, const char *prefix)
     char *buf = xmalloc(cap);
     memcpy(buf, prefix, len);
     for (;;) {
-        const Token *t = tok(p);
+        const Token *t = parse_tok(p);
         if (t->kind != T_NAME) {
             free(buf);
-            syntax_error(p);
+            parse_syntax_error(p);
             return NULL;
         }
         size_t n = t->end - t->start;
@@ -97,39 +98,39 @@ static const char *dotted_name(Parser *p, const char *prefix)
         }
         memcpy(buf + len, p->lx->src + t->start, n);
         len += n;
-        advance(p);
-        if (!at(p, T_DOT))
+        parse_advance(p);
+        if (!parse_at(p, T_DOT))
             break;
-        advance(p);
+        parse_advance(p);
         buf[len++] = '.';
     }
-    const char *s = intern(p, buf, len);
+    const char *s = parse_intern(p, buf, len);
     free(buf);
     return s;
 }
 
 static const char *name_of(Parser *p)
 {
-    const Token *t = tok(p);
+    const Token *t = parse_tok(p);
     if (t->kind != T_NAME) {
-        syntax_error(p);
+        parse_syntax_error(p);
         return NULL;
     }
-    const char *s = intern(p, p->lx->src + t->start, t->end - t->start);
-    advance(p);
+    const char *s = parse_intern(p, p->lx->src + t->start, t->end - t->start);
+    parse_advance(p);
     return s;
 }
 
 /* name ['as' NAME], name dotted for "import". */
 static Node *alias(Parser *p, int dotted)
 {
-    Node *n = mk(p, E_ALIAS, tok(p));
+    Node *n = parse_node(p, E_ALIAS, parse_tok(p));
     n->name = dotted ? dotted_name(p, "") : name_of(p);
     if (!n->name)
         return NULL;
-    if (accept(p, T_AS) && !(n->str = name_of(p)))
+    if (parse_accept(p, T_AS) && !(n->str = name_of(p)))
         return NULL;
-    end_at_prev(p, n);
+    parse_end_prev(p, n);
     return n;
 }
 
@@ -140,9 +141,9 @@ static Node *import_name(Parser *p, Node *n)
         Node *a = alias(p, 1);
         if (!a)
             return NULL;
-        vec_push(p, &v, a);
-    } while (accept(p, T_COMMA));
-    n->l1 = vec_list(&v);
+        parse_push(p, &v, a);
+    } while (parse_accept(p, T_COMMA));
+    n->l1 = parse_list(&v);
     return n;
 }
 
@@ -151,50 +152,51 @@ static Node *import_from(Parser *p, Node *n)
     char dots[64];
     size_t ndots = 0;
     for (;;) {
-        size_t k = at(p, T_DOT) ? 1 : at(p, T_ELLIPSIS) ? 3 : 0;
+        size_t k = parse_at(p, T_DOT) ? 1 : parse_at(p, T_ELLIPSIS) ? 3 : 0;
         if (!k)
             break;
-        advance(p);
+        parse_advance(p);
         while (k-- && ndots < sizeof dots - 1)
             dots[ndots++] = '.';
     }
     dots[ndots] = '\0';
-    if (at(p, T_IMPORT) && ndots)
-        n->name = intern(p, dots, ndots);
+    if (parse_at(p, T_IMPORT) && ndots)
+        n->name = parse_intern(p, dots, ndots);
     else if (!(n->name = dotted_name(p, dots)))
         return NULL;
-    if (!accept(p, T_IMPORT)) {
-        syntax_error(p);
+    if (!parse_accept(p, T_IMPORT)) {
+        parse_syntax_error(p);
         return NULL;
     }
     Vec v = {0};
-    if (at(p, T_STAR)) {
-        Node *a = mk(p, E_ALIAS, tok(p));
+    if (parse_at(p, T_STAR)) {
+        Node *a = parse_node(p, E_ALIAS, parse_tok(p));
         a->name = "*";
-        advance(p);
-        vec_push(p, &v, a);
+        parse_advance(p);
+        parse_push(p, &v, a);
     } else {
-        int paren = accept(p, T_LPAR);
+        int paren = parse_accept(p, T_LPAR);
         for (;;) {
             Node *a = alias(p, 0);
             if (!a)
                 return NULL;
-            vec_push(p, &v, a);
-            if (!accept(p, T_COMMA))
+            parse_push(p, &v, a);
+            if (!parse_accept(p, T_COMMA))
                 break;
-            if (paren && at(p, T_RPAR))
+            if (paren && parse_at(p, T_RPAR))
                 break;
-            if (!paren && at(p, T_NEWLINE)) {
-                perr_tok(p, tok(p), "trailing comma not allowed without surrounding parentheses");
+            if (!paren && parse_at(p, T_NEWLINE)) {
+                parse_err_tok(p, parse_tok(p),
+                              "trailing comma not allowed without surrounding parentheses");
                 return NULL;
             }
         }
-        if (paren && !accept(p, T_RPAR)) {
-            syntax_error(p);
+        if (paren && !parse_accept(p, T_RPAR)) {
+            parse_syntax_error(p);
             return NULL;
         }
     }
-    n->l1 = vec_list(&v);
+    n->l1 = parse_list(&v);
     return n;
 }
 
@@ -202,17 +204,17 @@ static Node *names_stmt(Parser *p, Node *n)
 {
     Vec v = {0};
     do {
-        const Token *t = tok(p);
+        const Token *t = parse_tok(p);
         if (t->kind != T_NAME) {
-            syntax_error(p);
+            parse_syntax_error(p);
             return NULL;
         }
-        Node *e = mk(p, E_NAME, t);
-        e->name = intern(p, p->lx->src + t->start, t->end - t->start);
-        advance(p);
-        vec_push(p, &v, e);
-    } while (accept(p, T_COMMA));
-    n->l1 = vec_list(&v);
+        Node *e = parse_node(p, E_NAME, t);
+        e->name = parse_intern(p, p->lx->src + t->start, t->end - t->start);
+        parse_advance(p);
+        parse_push(p, &v, e);
+    } while (parse_accept(p, T_COMMA));
+    n->l1 = parse_list(&v);
     return n;
 }
 
@@ -222,8 +224,8 @@ static Node *names_stmt(Parser *p, Node *n)
  * first '=' (followed itself by '=' if more_eq). Returns 1 if reported. */
 static int assign_as_comparison(Parser *p, Node *first, Node *t2, int more_eq)
 {
-    Node *e = is_unparenthesized_tuple(first) ? last_of(first->l1) : first;
-    Node *s = is_unparenthesized_tuple(t2) ? t2->l1.items[0] : t2, *pre = s;
+    Node *e = parse_bare_tuple(first) ? last_of(first->l1) : first;
+    Node *s = parse_bare_tuple(t2) ? t2->l1.items[0] : t2, *pre = s;
     for (;;) {
         if (pre->kind == E_COMPARE)
             pre = pre->a;
@@ -234,13 +236,13 @@ static int assign_as_comparison(Parser *p, Node *first, Node *t2, int more_eq)
         else
             break;
     }
-    if (!is_bitor_level(pre) || (pre == t2 && more_eq))
+    if (!parse_is_bitor(pre) || (pre == t2 && more_eq))
         return 0;
     if (e->kind == E_NAME)
-        perr_node(p, e, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
-    else if (is_bitor_level(e) && !starts_with_display(e))
-        perr_node(p, e, "cannot assign to %s here. Maybe you meant '==' instead of '='?",
-                  expr_name(e));
+        parse_err_node(p, e, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+    else if (parse_is_bitor(e) && !parse_starts_with_display(e))
+        parse_err_node(p, e, "cannot assign to %s here. Maybe you meant '==' instead of '='?",
+                       parse_expr_name(e));
     else
         return 0;
     return 1;
@@ -248,55 +250,71 @@ static int assign_as_comparison(Parser *p, Node *first, Node *t2, int more_eq)
 
 static void cannot_assign(Parser *p, const Node *target)
 {
-    const Node *bad = invalid_target(target, TGT_STAR);
-    perr_node(p, bad, "cannot assign to %s", expr_name(bad));
+    const Node *bad = parse_invalid_target(target, TGT_STAR);
+    parse_err_node(p, bad, "cannot assign to %s", parse_expr_name(bad));
 }
 
 static Node *value_expr(Parser *p)
 {
-    return at(p, T_YIELD) ? pe_yield(p) : pe_star_expressions(p);
+    return parse_at(p, T_YIELD) ? parse_yield(p) : parse_star_exprs(p);
 }
 
 static Node *assignment(Parser *p, Node *first, const Token *st)
 {
-    if (invalid_target(first, TGT_STAR)) {
+    if (parse_invalid_target(first, TGT_STAR)) {
         /* CPython's verdict only depends on what follows the first '=' */
-        Node *e = is_unparenthesized_tuple(first) ? last_of(first->l1) : first;
-        advance(p);
-        if ((e->kind == E_NAME || (is_bitor_level(e) && !starts_with_display(e))) &&
-            probe(p, pe_bitor, NULL) && !at(p, T_EQUAL) && !at(p, T_COLONEQUAL)) {
+        Node *e = parse_bare_tuple(first) ? last_of(first->l1) : first;
+        parse_advance(p);
+        if ((e->kind == E_NAME || (parse_is_bitor(e) && !parse_starts_with_display(e))) &&
+            parse_probe(p, parse_bitor, NULL) &&
+            (p->backed_off || (!parse_at(p, T_EQUAL) && !parse_at(p, T_COLONEQUAL)))) {
             if (e->kind == E_NAME)
-                perr_node(p, e, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+                parse_err_node(p, e,
+                               "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
             else
-                perr_node(p, e, "cannot assign to %s here. Maybe you meant '==' instead of '='?",
-                          expr_name(e));
+                parse_err_node(p, e,
+                               "cannot assign to %s here. Maybe you meant '==' instead of '='?",
+                               parse_expr_name(e));
             return NULL;
         }
         if (!p->stop)
             cannot_assign(p, first);
         return NULL;
     }
-    Node *n = mk(p, S_ASSIGN, st);
+    Node *n = parse_node(p, S_ASSIGN, st);
     Vec targets = {0};
-    vec_push(p, &targets, first);
+    parse_push(p, &targets, first);
     for (;;) {
-        advance(p); /* '=' */
+        parse_advance(p); /* '=' */
+        TokKind k = parse_tok(p)->kind;
         Node *v = value_expr(p);
-        if (!v)
+        if (!v) {
+            /* nothing there parses at all: CPython's second pass then
+             * reads "first = second" as a comparison gone wrong */
+            Shared *sh = p->sh;
+            if (targets.len > 1 && sh->err.set && !sh->err_final && !sh->err_pass1 &&
+                strcmp(sh->err.msg, "invalid syntax") == 0 && k != T_NAME && k != T_NUMBER &&
+                k != T_STRING && k != T_TRUE && k != T_FALSE && k != T_NONE) {
+                Diag saved = sh->err;
+                sh->err.set = 0;
+                if (!assign_as_comparison(p, first, targets.items[1], 1))
+                    sh->err = saved;
+            }
             return NULL;
-        if (!at(p, T_EQUAL)) {
+        }
+        if (!parse_at(p, T_EQUAL)) {
             n->a = v;
             break;
         }
-        if (invalid_target(v, TGT_STAR)) {
+        if (parse_invalid_target(v, TGT_STAR)) {
             if (!assign_as_comparison(p, first, targets.len > 1 ? targets.items[1] : v, 1))
                 cannot_assign(p, v);
             return NULL;
         }
-        vec_push(p, &targets, v);
+        parse_push(p, &targets, v);
     }
-    n->l1 = vec_list(&targets);
-    end_at_prev(p, n);
+    n->l1 = parse_list(&targets);
+    parse_end_prev(p, n);
     return n;
 }
 
@@ -322,59 +340,64 @@ static int aug_op(TokKind k)
 
 static Node *aug_assignment(Parser *p, Node *target, int op, const Token *st)
 {
-    Token optok = *tok(p);
-    advance(p);
+    Token optok = *parse_tok(p);
+    parse_advance(p);
     if (target->kind != E_NAME && target->kind != E_ATTR && target->kind != E_SUBSCRIPT) {
-        if (probe(p, value_expr, NULL))
-            perr_node(p, target, "'%s' is an illegal expression for augmented assignment",
-                      expr_name(target));
+        if (parse_probe(p, value_expr, NULL))
+            parse_err_node(p, target, "'%s' is an illegal expression for augmented assignment",
+                           parse_expr_name(target));
         else
-            syntax_error_at(p, &optok);
+            parse_syntax_error_at(p, &optok);
         return NULL;
     }
     Node *v = value_expr(p);
     if (!v)
         return NULL;
-    Node *n = mk(p, S_AUGASSIGN, st);
+    Node *n = parse_node(p, S_AUGASSIGN, st);
     n->op = op;
     n->a = target;
     n->b = v;
-    end_at_prev(p, n);
+    parse_end_prev(p, n);
     return n;
 }
 
 /* "x: int = 1": parsed, checked as CPython does, then refused. */
 static Node *annotated(Parser *p, Node *target, const Token *st)
 {
-    Token c = *tok(p);
-    advance(p);
-    if (target->kind != E_NAME && target->kind != E_ATTR && target->kind != E_SUBSCRIPT) {
-        /* CPython's first pass stops at the ':'; its second reads on */
-        if (!probe(p, pe_expression, NULL)) {
-            syntax_error_at(p, &c);
-            return NULL;
-        }
-    } else if (!pe_expression(p)) {
+    Token c = *parse_tok(p);
+    parse_advance(p);
+    if (target->kind == E_STARRED) {
+        parse_syntax_error_at(p, &c);
         return NULL;
     }
-    if (is_unparenthesized_tuple(target)) {
-        perr_node(p, target->l1.items[0], "only single target (not tuple) can be annotated");
+    if (target->kind != E_NAME && target->kind != E_ATTR && target->kind != E_SUBSCRIPT) {
+        /* CPython's first pass stops at the ':'; its second reads on */
+        if (!parse_probe(p, parse_expr, NULL)) {
+            parse_syntax_error_at(p, &c);
+            return NULL;
+        }
+    } else if (!parse_expr(p)) {
+        return NULL;
+    }
+    if (parse_bare_tuple(target)) {
+        parse_err_node(p, target->l1.items[0], "only single target (not tuple) can be annotated");
         return NULL;
     }
     if (target->kind == E_LIST || target->kind == E_TUPLE) {
-        perr_node(p, target, "only single target (not %s) can be annotated", expr_name(target));
+        parse_err_node(p, target, "only single target (not %s) can be annotated",
+                       parse_expr_name(target));
         return NULL;
     }
     if (target->kind != E_NAME && target->kind != E_ATTR && target->kind != E_SUBSCRIPT) {
-        perr_node(p, target, "illegal target for annotation");
+        parse_err_node(p, target, "illegal target for annotation");
         return NULL;
     }
-    late(p, DIAG_UNSUPPORTED, c.line, c.col, "annotations are not supported");
-    if (accept(p, T_EQUAL) && !value_expr(p))
+    parse_late(p, DIAG_UNSUPPORTED, c.line, c.col, "annotations are not supported");
+    if (parse_accept(p, T_EQUAL) && !value_expr(p))
         return NULL;
-    Node *n = mk(p, S_EXPR, st);
+    Node *n = parse_node(p, S_EXPR, st);
     n->a = target;
-    end_at_prev(p, n);
+    parse_end_prev(p, n);
     return n;
 }
 
@@ -389,136 +412,151 @@ static int is_name_tok(Parser *p, const Token *t, const char *s)
  * message. Called at the juxtaposition; reports the error either way. */
 static void tuple_juxtaposed(Parser *p)
 {
-    Token stop = *tok(p);
+    Token stop = *parse_tok(p);
+    if (stop.kind == T_NOT && p->operand_end == p->idx && parse_peek(p, 1)->kind != T_IN)
+        stop = *parse_peek(p, 1); /* CPython looked past the 'not' for "not in" */
     Snapshot *snap = xmalloc(sizeof *snap);
-    save_state(p, snap);
-    int done = juxta_error(p) || p->stop;
+    parse_save(p, snap);
+    int done = parse_juxta_error(p) || p->stop;
     if (!done)
-        restore_state(p, snap);
+        parse_restore(p, snap);
     free(snap);
     if (done)
         return;
     for (;;) {
         Node *el;
-        if (!probe(p, pe_star_named_nocheck, &el))
+        if (!parse_probe(p, parse_star_named_bare, &el) || p->backed_off)
             break;
-        if (at(p, T_EQUAL)) {
-            if (named_assign_msg(p, el) || p->stop)
+        if (parse_at(p, T_EQUAL)) {
+            if (parse_named_assign_msg(p, el) || p->stop)
                 return;
             break;
         }
-        if (!accept(p, T_COMMA) && !can_start_expr(tok(p)->kind) && !at(p, T_STAR))
+        if (!parse_accept(p, T_COMMA) && !parse_can_start_expr(parse_tok(p)->kind) &&
+            !parse_at(p, T_STAR))
             break;
     }
     if (!p->stop)
-        syntax_error_at(p, &stop);
+        parse_syntax_error_at(p, &stop);
 }
 
 static Node *expr_stmt(Parser *p)
 {
-    Token first = *tok(p);
-    Node *e = pe_star_expressions(p);
+    Token first = *parse_tok(p);
+    Node *e = parse_star_exprs(p);
     if (!e)
         return NULL;
-    if (is_unparenthesized_tuple(e) && (can_start_expr(tok(p)->kind) || at(p, T_STAR))) {
+    if (parse_bare_tuple(e) && (parse_can_start_expr(parse_tok(p)->kind) || parse_at(p, T_STAR))) {
         tuple_juxtaposed(p);
         return NULL;
     }
-    if (at(p, T_EQUAL))
+    if (parse_at(p, T_COLONEQUAL)) {
+        /* "x := 1" as a statement: CPython's second pass still reads the
+         * value, with all its rules */
+        Token w = *parse_tok(p);
+        parse_advance(p);
+        if (parse_probe(p, parse_expr, NULL) && e->kind != E_NAME && !parse_bare_tuple(e))
+            parse_err_node(p, e, "cannot use assignment expressions with %s", parse_expr_name(e));
+        else if (!p->stop)
+            parse_syntax_error_at(p, &w);
+        return NULL;
+    }
+    if (parse_at(p, T_EQUAL))
         return assignment(p, e, &first);
-    int op = aug_op(tok(p)->kind);
+    int op = aug_op(parse_tok(p)->kind);
     if (op >= 0)
         return aug_assignment(p, e, op, &first);
-    if (at(p, T_COLON)) {
+    if (parse_at(p, T_COLON)) {
         if (is_name_tok(p, &first, "match")) {
-            perr(p, DIAG_UNSUPPORTED, first.line, first.col, "match statements are not supported");
+            parse_err(p, DIAG_UNSUPPORTED, first.line, first.col,
+                      "match statements are not supported");
             return NULL;
         }
         return annotated(p, e, &first);
     }
-    Node *n = mk(p, S_EXPR, &first);
+    Node *n = parse_node(p, S_EXPR, &first);
     n->a = e;
-    end_at_prev(p, n);
+    parse_end_prev(p, n);
     return n;
 }
 
 static Node *simple_stmt(Parser *p)
 {
-    const Token *t = tok(p);
-    Token kw = *t;
+    const Token *t = parse_tok(p);
     Node *n;
     switch (t->kind) {
     case T_PASS: case T_BREAK: case T_CONTINUE:
-        n = mk(p, t->kind == T_PASS ? S_PASS : t->kind == T_BREAK ? S_BREAK : S_CONTINUE, t);
-        advance(p);
+        n = parse_node(p, t->kind == T_PASS ? S_PASS : t->kind == T_BREAK ? S_BREAK : S_CONTINUE,
+                       t);
+        parse_advance(p);
         return n;
     case T_RETURN:
-        n = mk(p, S_RETURN, t);
-        advance(p);
-        if ((can_start_expr(tok(p)->kind) || at(p, T_STAR)) && !(n->a = pe_star_expressions(p)))
+        n = parse_node(p, S_RETURN, t);
+        parse_advance(p);
+        if ((parse_can_start_expr(parse_tok(p)->kind) || parse_at(p, T_STAR))
+            && !(n->a = parse_star_exprs(p)))
             return NULL;
         break;
     case T_RAISE:
-        n = mk(p, S_RAISE, t);
-        advance(p);
-        if (can_start_expr(tok(p)->kind)) {
-            if (!(n->a = pe_expression(p)))
+        n = parse_node(p, S_RAISE, t);
+        parse_advance(p);
+        if (parse_can_start_expr(parse_tok(p)->kind)) {
+            if (!(n->a = parse_expr(p)))
                 return NULL;
-            if (accept(p, T_FROM) && !(n->b = pe_expression(p)))
+            if (parse_accept(p, T_FROM) && !(n->b = parse_expr(p)))
                 return NULL;
         }
         break;
     case T_GLOBAL: case T_NONLOCAL:
-        n = mk(p, t->kind == T_GLOBAL ? S_GLOBAL : S_NONLOCAL, t);
-        advance(p);
+        n = parse_node(p, t->kind == T_GLOBAL ? S_GLOBAL : S_NONLOCAL, t);
+        parse_advance(p);
         if (!names_stmt(p, n))
             return NULL;
         break;
     case T_DEL: {
-        n = mk(p, S_DEL, t);
-        advance(p);
-        Node *targets = pe_target_list(p, TGT_DEL);
+        n = parse_node(p, S_DEL, t);
+        parse_advance(p);
+        Node *targets = parse_targets(p, TGT_DEL);
         if (!targets)
             return NULL;
-        if (is_unparenthesized_tuple(targets)) {
+        if (parse_bare_tuple(targets)) {
             n->l1 = targets->l1;
         } else {
             Vec v = {0};
-            vec_push(p, &v, targets);
-            n->l1 = vec_list(&v);
+            parse_push(p, &v, targets);
+            n->l1 = parse_list(&v);
         }
         break;
     }
     case T_ASSERT:
-        n = mk(p, S_ASSERT, t);
-        advance(p);
-        if (!(n->a = pe_expression(p)))
+        n = parse_node(p, S_ASSERT, t);
+        parse_advance(p);
+        if (!(n->a = parse_expr(p)))
             return NULL;
-        if (accept(p, T_COMMA) && !(n->b = pe_expression(p)))
+        if (parse_accept(p, T_COMMA) && !(n->b = parse_expr(p)))
             return NULL;
         break;
     case T_IMPORT:
-        n = mk(p, S_IMPORT, t);
-        advance(p);
+        n = parse_node(p, S_IMPORT, t);
+        parse_advance(p);
         if (!import_name(p, n))
             return NULL;
         break;
     case T_FROM:
-        n = mk(p, S_IMPORTFROM, t);
-        advance(p);
+        n = parse_node(p, S_IMPORTFROM, t);
+        parse_advance(p);
         if (!import_from(p, n))
             return NULL;
         break;
     case T_YIELD:
-        n = mk(p, S_EXPR, t);
-        if (!(n->a = pe_yield(p)))
+        n = parse_node(p, S_EXPR, t);
+        if (!(n->a = parse_yield(p)))
             return NULL;
         break;
     default:
         return expr_stmt(p);
     }
-    (void)kw;
-    end_at_prev(p, n);
+    parse_end_prev(p, n);
     return n;
 }
 
@@ -528,15 +566,15 @@ static void simple_stmts(Parser *p, Vec *out)
         Node *s = simple_stmt(p);
         if (!s)
             return;
-        vec_push(p, out, s);
-        if (accept(p, T_SEMI)) {
-            if (accept(p, T_NEWLINE))
+        parse_push(p, out, s);
+        if (parse_accept(p, T_SEMI)) {
+            if (parse_accept(p, T_NEWLINE))
                 return;
             continue;
         }
-        if (accept(p, T_NEWLINE))
+        if (parse_accept(p, T_NEWLINE))
             return;
-        syntax_error(p);
+        parse_syntax_error(p);
         return;
     }
 }
@@ -546,33 +584,33 @@ static void simple_stmts(Parser *p, Vec *out)
 /* The test of if/elif/while and its ':'. */
 static Node *condition(Parser *p)
 {
-    Node *e = pe_named_expression(p);
+    Node *e = parse_named_expr(p);
     return e && colon(p) ? e : NULL;
 }
 
 static Node *if_stmt(Parser *p)
 {
-    Token t = *tok(p);
-    advance(p);
-    Node *n = mk(p, S_IF, &t), *cur = n;
+    Token t = *parse_tok(p);
+    parse_advance(p);
+    Node *n = parse_node(p, S_IF, &t), *cur = n;
     if (!(n->a = condition(p)))
         return NULL;
     n->l1 = block(p, "'if' statement", t.line);
     NodeList tail = n->l1;
-    while (!p->stop && at(p, T_ELIF)) {
-        Token e = *tok(p);
-        advance(p);
-        Node *m = mk(p, S_IF, &e);
+    while (!p->stop && parse_at(p, T_ELIF)) {
+        Token e = *parse_tok(p);
+        parse_advance(p);
+        Node *m = parse_node(p, S_IF, &e);
         if (!(m->a = condition(p)))
             return NULL;
         m->l1 = block(p, "'elif' statement", e.line);
         Vec one = {0};
-        vec_push(p, &one, m);
-        cur->l2 = vec_list(&one);
+        parse_push(p, &one, m);
+        cur->l2 = parse_list(&one);
         cur = m;
         tail = m->l1;
     }
-    if (!p->stop && at(p, T_ELSE)) {
+    if (!p->stop && parse_at(p, T_ELSE)) {
         cur->l2 = else_block(p);
         tail = cur->l2;
     }
@@ -588,14 +626,14 @@ static Node *if_stmt(Parser *p)
 
 static Node *while_stmt(Parser *p)
 {
-    Token t = *tok(p);
-    advance(p);
-    Node *n = mk(p, S_WHILE, &t);
+    Token t = *parse_tok(p);
+    parse_advance(p);
+    Node *n = parse_node(p, S_WHILE, &t);
     if (!(n->a = condition(p)))
         return NULL;
     n->l1 = block(p, "'while' statement", t.line);
     end_with_block(n, n->l1);
-    if (!p->stop && at(p, T_ELSE)) {
+    if (!p->stop && parse_at(p, T_ELSE)) {
         n->l2 = else_block(p);
         end_with_block(n, n->l2);
     }
@@ -604,17 +642,17 @@ static Node *while_stmt(Parser *p)
 
 static Node *for_stmt(Parser *p)
 {
-    Token t = *tok(p);
-    advance(p);
-    Node *n = mk(p, S_FOR, &t);
-    if (!(n->a = pe_target_list(p, TGT_FOR)))
+    Token t = *parse_tok(p);
+    parse_advance(p);
+    Node *n = parse_node(p, S_FOR, &t);
+    if (!(n->a = parse_targets(p, TGT_FOR)))
         return NULL;
-    advance(p); /* 'in' */
-    if (!(n->b = pe_star_expressions(p)) || !colon(p))
+    parse_advance(p); /* 'in' */
+    if (!(n->b = parse_star_exprs(p)) || !colon(p))
         return NULL;
     n->l1 = block(p, "'for' statement", t.line);
     end_with_block(n, n->l1);
-    if (!p->stop && at(p, T_ELSE)) {
+    if (!p->stop && parse_at(p, T_ELSE)) {
         n->l2 = else_block(p);
         end_with_block(n, n->l2);
     }
@@ -625,44 +663,43 @@ static Node *for_stmt(Parser *p)
  * parentheses. */
 static Node *except_tail(Parser *p)
 {
-    while (accept(p, T_COMMA)) {
-        if (at(p, T_AS) || at(p, T_COLON))
-            break;
-        if (!pe_expression(p))
+    if (!parse_accept(p, T_COMMA) || !parse_expr(p))
+        return NULL;
+    while (parse_accept(p, T_COMMA) && parse_can_start_expr(parse_tok(p)->kind))
+        if (!parse_expr(p))
             return NULL;
-    }
-    if (accept(p, T_AS) && !name_of(p))
+    if (parse_accept(p, T_AS) && !name_of(p))
         return NULL;
-    if (!at(p, T_COLON)) {
-        syntax_error(p);
+    if (!parse_at(p, T_COLON)) {
+        parse_syntax_error(p);
         return NULL;
     }
-    return mk(p, E_NONE, tok(p));
+    return parse_node(p, E_NONE, parse_tok(p));
 }
 
 static Node *handler(Parser *p)
 {
-    Token e = *tok(p);
-    advance(p);
+    Token e = *parse_tok(p);
+    parse_advance(p);
     const char *what = "'except' statement";
-    if (at(p, T_STAR)) {
-        late(p, DIAG_UNSUPPORTED, e.line, e.col, "'except*' is not supported");
-        advance(p);
+    if (parse_at(p, T_STAR)) {
+        parse_late(p, DIAG_UNSUPPORTED, e.line, e.col, "'except*' is not supported");
+        parse_advance(p);
         what = "'except*' statement";
     }
-    Node *h = mk(p, S_HANDLER, &e);
-    if (!at(p, T_COLON) && !at(p, T_NEWLINE)) {
-        if (!(h->a = pe_expression(p)))
+    Node *h = parse_node(p, S_HANDLER, &e);
+    if (!parse_at(p, T_COLON) && !parse_at(p, T_NEWLINE)) {
+        if (!(h->a = parse_expr(p)))
             return NULL;
-        if (at(p, T_COMMA)) {
-            Token c = *tok(p);
-            if (probe(p, except_tail, NULL))
-                perr_node(p, h->a, "multiple exception types must be parenthesized");
+        if (parse_at(p, T_COMMA)) {
+            Token c = *parse_tok(p);
+            if (parse_probe(p, except_tail, NULL))
+                parse_err_node(p, h->a, "multiple exception types must be parenthesized");
             else
-                syntax_error_at(p, &c);
+                parse_syntax_error_at(p, &c);
             return NULL;
         }
-        if (accept(p, T_AS) && !(h->name = name_of(p)))
+        if (parse_accept(p, T_AS) && !(h->name = name_of(p)))
             return NULL;
     }
     if (!colon(p))
@@ -674,35 +711,35 @@ static Node *handler(Parser *p)
 
 static Node *try_stmt(Parser *p)
 {
-    Token t = *tok(p);
-    advance(p);
-    Node *n = mk(p, S_TRY, &t);
+    Token t = *parse_tok(p);
+    parse_advance(p);
+    Node *n = parse_node(p, S_TRY, &t);
     if (!forced_colon(p))
         return NULL;
     n->l1 = block(p, "'try' statement", t.line);
     end_with_block(n, n->l1);
     Vec hs = {0};
-    while (!p->stop && at(p, T_EXCEPT)) {
+    while (!p->stop && parse_at(p, T_EXCEPT)) {
         Node *h = handler(p);
         if (!h)
             return NULL;
-        vec_push(p, &hs, h);
-        end_at(n, h);
+        parse_push(p, &hs, h);
+        parse_end_at(n, h);
     }
-    n->l2 = vec_list(&hs);
-    if (!p->stop && hs.len && at(p, T_ELSE)) {
+    n->l2 = parse_list(&hs);
+    if (!p->stop && hs.len && parse_at(p, T_ELSE)) {
         n->l3 = else_block(p);
         end_with_block(n, n->l3);
     }
-    if (!p->stop && at(p, T_FINALLY)) {
-        Token f = *tok(p);
-        advance(p);
+    if (!p->stop && parse_at(p, T_FINALLY)) {
+        Token f = *parse_tok(p);
+        parse_advance(p);
         if (!forced_colon(p))
             return NULL;
         n->l4 = block(p, "'finally' statement", f.line);
         end_with_block(n, n->l4);
     } else if (!p->stop && !hs.len) {
-        perr_tok(p, tok(p), "expected 'except' or 'finally' block");
+        parse_err_tok(p, parse_tok(p), "expected 'except' or 'finally' block");
     }
     return p->stop ? NULL : n;
 }
@@ -711,12 +748,13 @@ static Node *try_stmt(Parser *p)
  * kept (S_WITH is refused by the compiler), only checked. */
 static int with_target(Parser *p)
 {
-    if (!accept(p, T_AS))
+    if (!parse_accept(p, T_AS))
         return 1;
-    Node *t = pe_expression(p);
+    Node *t = parse_expr(p);
     if (!t)
         return 0;
-    if (invalid_target(t, TGT_STAR) && (at(p, T_COMMA) || at(p, T_RPAR) || at(p, T_COLON))) {
+    if (parse_invalid_target(t, TGT_STAR) && (parse_at(p, T_COMMA) || parse_at(p, T_RPAR)
+                                              || parse_at(p, T_COLON))) {
         cannot_assign(p, t);
         return 0;
     }
@@ -725,50 +763,50 @@ static int with_target(Parser *p)
 
 static Node *with_stmt(Parser *p)
 {
-    Token t = *tok(p);
-    advance(p);
-    Node *n = mk(p, S_WITH, &t);
+    Token t = *parse_tok(p);
+    parse_advance(p);
+    Node *n = parse_node(p, S_WITH, &t);
     int more = 1;
-    if (at(p, T_LPAR)) {
+    if (parse_at(p, T_LPAR)) {
         /* "with (a as b, c):" or an expression that starts with '(' */
-        Token open = *tok(p);
-        advance(p);
+        Token open = *parse_tok(p);
+        parse_advance(p);
         Vec items = {0};
         int has_as = 0;
         for (;;) {
-            Node *e = pe_expression(p);
+            Node *e = parse_named_expr(p);
             if (!e)
                 return NULL;
-            vec_push(p, &items, e);
-            if (at(p, T_AS)) {
+            parse_push(p, &items, e);
+            if (parse_at(p, T_AS)) {
                 has_as = 1;
                 if (!with_target(p))
                     return NULL;
             }
-            if (!accept(p, T_COMMA) || at(p, T_RPAR))
+            if (!parse_accept(p, T_COMMA) || parse_at(p, T_RPAR))
                 break;
         }
-        if (!accept(p, T_RPAR)) {
-            syntax_error(p);
+        if (!parse_accept(p, T_RPAR)) {
+            parse_syntax_error(p);
             return NULL;
         }
         more = 0;
-        if (!at(p, T_COLON) && !has_as) {
+        if (!parse_at(p, T_COLON) && !has_as) {
             Node *g = items.items[0];
             if (items.len > 1) {
-                g = mk(p, E_TUPLE, &open);
-                g->l1 = vec_list(&items);
-                end_at_prev(p, g);
+                g = parse_node(p, E_TUPLE, &open);
+                g->l1 = parse_list(&items);
+                parse_end_prev(p, g);
             }
-            if (!pe_resume(p, g, 0) || !with_target(p))
+            if (!parse_resume(p, g, 0) || !with_target(p))
                 return NULL;
-            more = accept(p, T_COMMA);
+            more = parse_accept(p, T_COMMA);
         }
     }
     while (more) {
-        if (!pe_expression(p) || !with_target(p))
+        if (!parse_expr(p) || !with_target(p))
             return NULL;
-        more = accept(p, T_COMMA);
+        more = parse_accept(p, T_COMMA);
     }
     if (!colon(p))
         return NULL;
@@ -779,34 +817,34 @@ static Node *with_stmt(Parser *p)
 
 static Node *def_stmt(Parser *p)
 {
-    Token t = *tok(p);
-    advance(p);
-    Node *n = mk(p, S_DEF, &t);
+    Token t = *parse_tok(p);
+    parse_advance(p);
+    Node *n = parse_node(p, S_DEF, &t);
     if (!(n->name = name_of(p)))
         return NULL;
-    if (!at(p, T_LPAR)) {
-        perr_tok_1(p, tok(p), "expected '('");
+    if (!parse_at(p, T_LPAR)) {
+        parse_err_tok1(p, parse_tok(p), "expected '('");
         return NULL;
     }
-    advance(p);
+    parse_advance(p);
     Vec params = {0};
-    if (!at(p, T_RPAR) && !pe_params(p, 0, T_RPAR, &params))
+    if (!parse_at(p, T_RPAR) && !parse_params(p, 0, T_RPAR, &params))
         return NULL;
-    if (!accept(p, T_RPAR)) {
-        syntax_error(p);
+    if (!parse_accept(p, T_RPAR)) {
+        parse_syntax_error(p);
         return NULL;
     }
-    n->l1 = vec_list(&params);
-    if (at(p, T_RARROW)) {
-        Token a = *tok(p);
-        advance(p);
-        if (!probe_clean(p, pe_expression, NULL)) {
+    n->l1 = parse_list(&params);
+    if (parse_at(p, T_RARROW)) {
+        Token a = *parse_tok(p);
+        parse_advance(p);
+        if (!parse_probe_clean(p, parse_expr, NULL)) {
             /* the optional "-> expr" fails: CPython then wants the ':' there */
             if (!p->stop)
-                perr_tok_1(p, &a, "expected ':'");
+                parse_err_tok1(p, &a, "expected ':'");
             return NULL;
         }
-        late(p, DIAG_UNSUPPORTED, a.line, a.col, "annotations are not supported");
+        parse_late(p, DIAG_UNSUPPORTED, a.line, a.col, "annotations are not supported");
     }
     if (!forced_colon(p))
         return NULL;
@@ -817,19 +855,19 @@ static Node *def_stmt(Parser *p)
 
 static Node *class_stmt(Parser *p)
 {
-    Token t = *tok(p);
-    advance(p);
-    Node *n = mk(p, S_CLASS, &t);
+    Token t = *parse_tok(p);
+    parse_advance(p);
+    Node *n = parse_node(p, S_CLASS, &t);
     if (!(n->name = name_of(p)))
         return NULL;
-    if (at(p, T_LPAR)) {
-        Token open = *tok(p);
-        advance(p);
+    if (parse_at(p, T_LPAR)) {
+        Token open = *parse_tok(p);
+        parse_advance(p);
         Vec bases = {0}, kws = {0};
-        if (!pe_args(p, 1, &open, &bases, &kws))
+        if (!parse_args(p, 1, &open, &bases, &kws))
             return NULL;
-        n->l1 = vec_list(&bases);
-        n->l3 = vec_list(&kws);
+        n->l1 = parse_list(&bases);
+        n->l3 = parse_list(&kws);
     }
     if (!colon(p))
         return NULL;
@@ -840,7 +878,7 @@ static Node *class_stmt(Parser *p)
 
 static Node *compound(Parser *p)
 {
-    switch (tok(p)->kind) {
+    switch (parse_tok(p)->kind) {
     case T_IF: return if_stmt(p);
     case T_WHILE: return while_stmt(p);
     case T_FOR: return for_stmt(p);
@@ -854,34 +892,34 @@ static Node *compound(Parser *p)
 
 static Node *async_stmt(Parser *p)
 {
-    Token a = *tok(p);
-    advance(p);
-    TokKind k = tok(p)->kind;
+    Token a = *parse_tok(p);
+    parse_advance(p);
+    TokKind k = parse_tok(p)->kind;
     if (k != T_DEF && k != T_FOR && k != T_WITH) {
-        syntax_error(p);
+        parse_syntax_error(p);
         return NULL;
     }
-    late(p, DIAG_UNSUPPORTED, a.line, a.col, "'async' is not supported");
+    parse_late(p, DIAG_UNSUPPORTED, a.line, a.col, "'async' is not supported");
     return compound(p);
 }
 
 static Node *decorated(Parser *p)
 {
-    Token at_tok = *tok(p);
-    while (accept(p, T_AT)) {
-        if (!pe_named_expression(p))
+    Token at_tok = *parse_tok(p);
+    while (parse_accept(p, T_AT)) {
+        if (!parse_named_expr(p))
             return NULL;
-        if (!accept(p, T_NEWLINE)) {
-            syntax_error(p);
+        if (!parse_accept(p, T_NEWLINE)) {
+            parse_syntax_error(p);
             return NULL;
         }
     }
-    late(p, DIAG_UNSUPPORTED, at_tok.line, at_tok.col, "decorators are not supported");
-    if (at(p, T_DEF) || at(p, T_CLASS))
+    parse_late(p, DIAG_UNSUPPORTED, at_tok.line, at_tok.col, "decorators are not supported");
+    if (parse_at(p, T_DEF) || parse_at(p, T_CLASS))
         return compound(p);
-    if (at(p, T_ASYNC))
+    if (parse_at(p, T_ASYNC))
         return async_stmt(p);
-    syntax_error(p);
+    parse_syntax_error(p);
     return NULL;
 }
 
@@ -889,14 +927,14 @@ static Node *decorated(Parser *p)
  * ("match" alone is an ordinary name.) */
 static int match_stmt(Parser *p)
 {
-    const Token *t = tok(p);
+    const Token *t = parse_tok(p);
     if (!is_name_tok(p, t, "match"))
         return 0;
-    switch (peek(p, 1)->kind) {
+    switch (parse_peek(p, 1)->kind) {
     case T_NAME: case T_NUMBER: case T_STRING: case T_LBRACE: case T_TILDE:
     case T_NONE: case T_TRUE: case T_FALSE: case T_NOT: case T_LAMBDA:
-        t = tok(p);
-        perr(p, DIAG_UNSUPPORTED, t->line, t->col, "match statements are not supported");
+        t = parse_tok(p);
+        parse_err(p, DIAG_UNSUPPORTED, t->line, t->col, "match statements are not supported");
         return 1;
     default:
         return 0;
@@ -906,7 +944,7 @@ static int match_stmt(Parser *p)
 static void statement(Parser *p, Vec *out)
 {
     Node *n;
-    switch (tok(p)->kind) {
+    switch (parse_tok(p)->kind) {
     case T_IF: case T_WHILE: case T_FOR: case T_TRY: case T_WITH: case T_DEF: case T_CLASS:
         n = compound(p);
         break;
@@ -922,11 +960,11 @@ static void statement(Parser *p, Vec *out)
         return;
     }
     if (n)
-        vec_push(p, out, n);
+        parse_push(p, out, n);
 }
 
-void ps_file(Parser *p, Vec *body)
+void parse_file_input(Parser *p, Vec *body)
 {
-    while (!p->stop && !at(p, T_ENDMARKER))
+    while (!p->stop && !parse_at(p, T_ENDMARKER))
         statement(p, body);
 }

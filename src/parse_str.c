@@ -122,6 +122,9 @@ static char *to_decimal(Parser *p, const char *d, size_t n, int base, size_t *le
 /* strtod in the C locale, whatever locale the program runs in. */
 static double c_strtod(const char *s)
 {
+    const char *point = localeconv()->decimal_point;
+    if (point[0] == '.' && point[1] == '\0')
+        return strtod(s, NULL);
     locale_t c = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
     if (!c)
         return strtod(s, NULL);
@@ -132,18 +135,19 @@ static double c_strtod(const char *s)
     return v;
 }
 
-Node *pe_number(Parser *p, const Token *t)
+Node *parse_number(Parser *p, const Token *t)
 {
     const char *s = p->lx->src + t->start;
     size_t n = t->end - t->start;
-    Node *node = mk(p, E_INT, t);
+    Node *node = parse_node(p, E_INT, t);
     if (s[n - 1] == 'j' || s[n - 1] == 'J') {
-        late(p, DIAG_UNSUPPORTED, t->line, t->col, "complex numbers are not supported");
+        parse_late(p, DIAG_UNSUPPORTED, t->line, t->col, "complex numbers are not supported");
         node->kind = E_FLOAT;
         return node;
     }
     /* the literal without its underscores */
-    char *d = xmalloc(n + 1);
+    char small[64];
+    char *d = n < sizeof small ? small : xmalloc(n + 1);
     size_t len = 0;
     for (size_t i = 0; i < n; i++)
         if (s[i] != '_')
@@ -157,7 +161,8 @@ Node *pe_number(Parser *p, const Token *t)
     } else if (strpbrk(d, ".eE")) {
         node->kind = E_FLOAT;
         node->fval = c_strtod(d);
-        free(d);
+        if (d != small)
+            free(d);
         return node;
     }
     uint64_t v = 0;
@@ -172,30 +177,32 @@ Node *pe_number(Parser *p, const Token *t)
     }
     if (!big && v <= (uint64_t)INT64_MAX) {
         node->ival = (int64_t)v;
-        free(d);
+        if (d != small)
+            free(d);
         return node;
     }
     node->kind = E_BIGINT;
     if (base == 10) {
         if (len > MAX_STR_DIGITS)
-            perr_1(p, t->line, t->col,
-                   "Exceeds the limit (%d digits) for integer string conversion: value has %zu "
-                   "digits; use sys.set_int_max_str_digits() to increase the limit - Consider "
-                   "hexadecimal for huge integer literals to avoid decimal conversion limits.",
-                   MAX_STR_DIGITS, len);
+            parse_err1(p, t->line, t->col,
+                       "Exceeds the limit (%d digits) for integer string conversion: value has %zu "
+                       "digits; use sys.set_int_max_str_digits() to increase the limit - Consider "
+                       "hexadecimal for huge integer literals to avoid decimal conversion limits.",
+                       MAX_STR_DIGITS, len);
         else
             node->str = arena_strndup(p->sh->arena, d, len);
         node->slen = len;
     } else {
         node->str = to_decimal(p, d + skip, len - skip, base, &node->slen);
         if (!node->str) {
-            late(p, DIAG_OVERFLOW, t->line, t->col,
-                 "integer literal too large (more than %d decimal digits)", MAX_STR_DIGITS);
+            parse_late(p, DIAG_OVERFLOW, t->line, t->col,
+                       "integer literal too large (more than %d decimal digits)", MAX_STR_DIGITS);
             node->str = "0";
             node->slen = 1;
         }
     }
-    free(d);
+    if (d != small)
+        free(d);
     return node;
 }
 
@@ -252,6 +259,20 @@ static void str_err(StrErr *e, const Token *at, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(e->msg, sizeof e->msg, fmt, ap);
     va_end(ap);
+}
+
+/* Length of s[a..b) as CPython's escape decoder counts it (see decode). */
+static size_t dec_len(const char *s, size_t a, size_t b)
+{
+    size_t n = 0;
+    for (size_t i = a; i < b; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80)
+            n++;
+        else if ((c & 0xC0) != 0x80)
+            n += 10;
+    }
+    return n;
 }
 
 static int hexval(const char *s, size_t i, size_t end, int n, unsigned *out, size_t *stop)
@@ -390,12 +411,25 @@ static int decode(Parser *p, Buf *out, size_t a, size_t b, int raw, int bytes, S
                     k++;
             }
             if (k >= b || s[i] != '{' || k == i + 1) {
+                size_t last = i < b && s[i] == '{' ? start + 1 + dec_len(s, i, k < b ? k + 1 : b)
+                                                   : start + 1;
                 str_err(e, NULL, "(unicode error) 'unicodeescape' codec can't decode bytes in "
-                        "position %zu-%zu: malformed \\N character escape", start,
-                        start + 1 + (k < b && s[i] == '{' ? k - i : 0));
+                        "position %zu-%zu: malformed \\N character escape", start, last);
                 return 0;
             }
-            late(p, DIAG_UNSUPPORTED, e->tline, e->tcol, "\\N{...} escapes are not supported");
+            /* names of characters are letters, digits, spaces and hyphens */
+            for (size_t j = i + 1; j < k; j++) {
+                char c = s[j];
+                if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                      c == ' ' || c == '-')) {
+                    str_err(e, NULL, "(unicode error) 'unicodeescape' codec can't decode bytes in "
+                            "position %zu-%zu: unknown Unicode character name", start,
+                            start + 1 + dec_len(s, i, k + 1));
+                    return 0;
+                }
+            }
+            parse_late(p, DIAG_UNSUPPORTED, e->tline, e->tcol,
+                       "\\N{...} escapes are not supported");
             buf_add(out, s + i - 2, k + 1 - (i - 2));
             pos += k + 1 - i;
             i = k + 1;
@@ -455,12 +489,12 @@ static void flush(FCtx *c, Vec *parts, Buf *pend)
 {
     if (!pend->len)
         return;
-    Node *s = mk(c->p, E_STR, &c->p->prev);
+    Node *s = parse_node(c->p, E_STR, &c->p->prev);
     s->str = arena_strndup(c->p->sh->arena, pend->s, pend->len);
     s->slen = pend->len;
     pend->len = 0;
-    vec_push(c->p, parts, s);
-    vec_push(c->p, c->strs, s);
+    parse_push(c->p, parts, s);
+    parse_push(c->p, c->strs, s);
 }
 
 static int fs_parse(FCtx *c, size_t *pi, size_t end, int lvl, Vec *parts, Buf *pend);
@@ -640,9 +674,9 @@ static int fs_field(FCtx *c, size_t *pi, size_t end, int lvl, Vec *parts, Buf *p
         free(spend.s);
         if (!ok)
             return 0;
-        spec = mk(p, E_FSTRING, &p->prev);
-        spec->l1 = vec_list(&sparts);
-        vec_push(p, c->strs, spec);
+        spec = parse_node(p, E_FSTRING, &p->prev);
+        spec->l1 = parse_list(&sparts);
+        parse_push(p, c->strs, spec);
     }
     if (s >= end || src[s] != '}')
         goto expecting;
@@ -657,7 +691,7 @@ static int fs_field(FCtx *c, size_t *pi, size_t end, int lvl, Vec *parts, Buf *p
             conversion = 'r';
     }
     flush(c, parts, pend);
-    Node *f = mk(p, E_FORMATTED, &p->prev);
+    Node *f = parse_node(p, E_FORMATTED, &p->prev);
     f->line = at_open.line;
     f->col = at_open.col;
     Cursor at_close = c->cur;
@@ -667,7 +701,7 @@ static int fs_field(FCtx *c, size_t *pi, size_t end, int lvl, Vec *parts, Buf *p
     f->a = value;
     f->op = conversion;
     f->b = spec;
-    vec_push(p, parts, f);
+    parse_push(p, parts, f);
     *pi = s;
     return 1;
 expecting:
@@ -697,18 +731,18 @@ static int fs_parse(FCtx *c, size_t *pi, size_t end, int lvl, Vec *parts, Buf *p
 
 /* ---- adjacent literals ---- */
 
-Node *pe_strings(Parser *p)
+Node *parse_strings(Parser *p)
 {
     const char *src = p->lx->src;
-    Token first = *tok(p);
+    Token first = *parse_tok(p);
     StrErr err;
     memset(&err, 0, sizeof err);
     Buf pend = {0};
     Vec parts = {0}, strs = {0};
     int bytes = -1, fmode = 0;
-    while (at(p, T_STRING)) {
-        Token t = *tok(p);
-        advance(p);
+    while (parse_at(p, T_STRING)) {
+        Token t = *parse_tok(p);
+        parse_advance(p);
         if (err.set || p->stop)
             continue;
         err.tline = t.line;
@@ -739,22 +773,23 @@ Node *pe_strings(Parser *p)
     Node *n = NULL;
     if (err.set) {
         if (err.at_token)
-            perr_1(p, err.line, err.col, "%s", err.msg);
+            parse_err1(p, err.line, err.col, "%s", err.msg);
         else
-            perr_tok_1(p, tok(p), "%s", err.msg);
+            parse_err_tok1(p, parse_tok(p), "%s", err.msg);
     } else if (!p->stop) {
         if (fmode) {
             flush(&(FCtx){p, src, 0, {0, 0, 0, 0}, 0, &err, &strs}, &parts, &pend);
-            n = mk(p, E_FSTRING, &first);
-            n->l1 = vec_list(&parts);
+            n = parse_node(p, E_FSTRING, &first);
+            n->l1 = parse_list(&parts);
         } else {
-            n = mk(p, E_STR, &first);
+            n = parse_node(p, E_STR, &first);
             n->str = arena_strndup(p->sh->arena, pend.s ? pend.s : "", pend.len);
             n->slen = pend.len;
             if (bytes == 1)
-                late(p, DIAG_UNSUPPORTED, first.line, first.col, "bytes literals are not supported");
+                parse_late(p, DIAG_UNSUPPORTED, first.line, first.col,
+                           "bytes literals are not supported");
         }
-        end_at_prev(p, n);
+        parse_end_prev(p, n);
         for (int i = 0; i < strs.len; i++) {
             Node *s = strs.items[i];
             s->line = n->line;
@@ -779,13 +814,13 @@ Node *parse_field(Parser *outer, size_t start, size_t end, int line, int col,
     p.lx = &lx;
     p.sh = outer->sh;
     p.field = 1;
-    Node *e = pe_star_expressions(&p);
-    if (e && !at(&p, T_ENDMARKER)) {
-        syntax_error(&p);
+    Node *e = parse_star_exprs(&p);
+    if (e && !parse_at(&p, T_ENDMARKER)) {
+        parse_syntax_error(&p);
         e = NULL;
     }
     if (e && e->kind == E_STARRED) {
-        perr_node(&p, e, "cannot use starred expression here");
+        parse_err_node(&p, e, "cannot use starred expression here");
         e = NULL;
     }
     if (p.stop || !e) {

@@ -193,8 +193,34 @@ Obj *type_lookup(TypeObj *t, StrObj *name);  /* borrowed, through the mro */
 int64_t obj_sizeof(Obj *o);         /* sys.getsizeof */
 const char *type_name(Obj *o);
 
-/* int helpers */
-bool int_as_index(Obj *o, int64_t *out);    /* TypeError if not an int */
+/* int helpers. Those taking an int accept an int or a bool and raise
+ * TypeError for anything else. They differ in what an int outside int64
+ * does, as CPython's C converters do:
+ * int_as_index: OverflowError "cannot fit 'int' into an index-sized
+ *   integer" (sequence repeat counts, __len__ results);
+ * int_as_subscript: IndexError with the same words (seq[i]);
+ * int_as_ssize: OverflowError "Python int too large to convert to C
+ *   ssize_t" (list.pop, str.center and other Py_ssize_t arguments);
+ * int_as_cint: OverflowError "Python int too large to convert to C int",
+ *   already past the range of a C int (chr, sorted's reverse);
+ * int_as_clamped: never fails for ints, saturates (slice bounds). */
+bool int_as_index(Obj *o, int64_t *out);
+bool int_as_subscript(Obj *o, int64_t *out);
+bool int_as_ssize(Obj *o, int64_t *out);
+bool int_as_cint(Obj *o, int *out);
+bool int_as_clamped(Obj *o, int64_t *out);
+/* float(o) of an int or bool: false with OverflowError "int too large to
+ * convert to float" when it is out of range. */
+bool int_as_double(Obj *o, double *out);
+/* An int from a BigInt (bigint.h), whose value it takes (b is left 0):
+ * an ordinary int64 int when the value fits, else a big one. NULL with
+ * MemoryError past the heap limit. */
+Obj *int_from_big(BigInt *b);
+/* An int's digits in base 2, 8, 10 or 16 as a str ('-' first if negative;
+ * 0b/0o/0x after it with prefix, as bin/oct/hex), for any int or bool.
+ * NULL with ValueError for more than 4300 decimal digits (CPython's
+ * int_max_str_digits). */
+Obj *int_to_base_str(Obj *o, int base, bool prefix, bool upper);
 Obj *float_repr(Obj *o);
 Obj *int_repr(Obj *o);
 

@@ -124,7 +124,8 @@ static void *run_job(void *arg)
     Obj **roots = xmalloc(nroots * sizeof *roots);
     roots[0] = &cr.code->h;
     roots[1] = &globals->h;
-    memcpy(roots + 2, cr.literals, (size_t)cr.nliterals * sizeof *roots);
+    if (cr.nliterals)
+        memcpy(roots + 2, cr.literals, (size_t)cr.nliterals * sizeof *roots);
     check_set_roots(roots, nroots);
     Obj *r = vm_run_module(cr.code, globals);
     check_set_roots(NULL, 0);

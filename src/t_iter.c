@@ -140,7 +140,8 @@ Obj *range_getitem(Obj *o, Obj *key)
     RangeObj *r = (RangeObj *)o;
     if (is_int(key)) {
         int64_t i;
-        if (!int_as_index(key, &i))
+        /* a big index is out of every range here (saturated, it says so) */
+        if (!int_as_clamped(key, &i))
             return NULL;
         if (i < 0)
             i += r->len;
@@ -269,7 +270,7 @@ static bool slice_index(Obj *v, int64_t *out)
         rt_raise(EXC(TypeError), "slice indices must be integers or None or have an __index__ method");
         return false;
     }
-    return int_as_index(v, out);
+    return int_as_clamped(v, out);
 }
 
 /* PySlice_Unpack + PySlice_AdjustIndices. */

@@ -55,7 +55,7 @@ static bool index_arg(Obj *o, int64_t *out)
         rt_raise(EXC(TypeError), "'%s' object cannot be interpreted as an integer", type_name(o));
         return false;
     }
-    return int_as_index(o, out);
+    return int_as_ssize(o, out);
 }
 
 typedef struct { char *p; size_t len, cap; } Buf;
@@ -466,7 +466,7 @@ Obj *list_getitem(Obj *o, Obj *key)
     ListObj *l = AS_LIST(o);
     if (is_int(key)) {
         int64_t i;
-        if (!int_as_index(key, &i))
+        if (!int_as_subscript(key, &i))
             return NULL;
         if (i < 0)
             i += (int64_t)l->len;
@@ -484,7 +484,7 @@ int list_setitem(Obj *o, Obj *key, Obj *value)
     ListObj *l = AS_LIST(o);
     if (is_int(key)) {
         int64_t i;
-        if (!int_as_index(key, &i))
+        if (!int_as_subscript(key, &i))
             return -1;
         if (i < 0)
             i += (int64_t)l->len;
@@ -992,7 +992,7 @@ static bool slice_index_arg(Obj *o, int64_t *out)
         rt_raise(EXC(TypeError), "slice indices must be integers or have an __index__ method");
         return false;
     }
-    return int_as_index(o, out);
+    return int_as_clamped(o, out);
 }
 
 static Obj *m_index(Obj *self, Obj **args, int nargs, TupleObj *kw)

@@ -1,17 +1,32 @@
-/* t_num: None, bool, int (64-bit) and float, with CPython 3.11's results. */
+/* t_num: None, bool, int and float, with CPython 3.11's results.
+ *
+ * An int whose value fits int64_t is computed in C (fmt's checked
+ * operations). When such an operation overflows, or an operand is already
+ * outside int64, it is redone in arbitrary precision (bigint.h); a result
+ * that fits int64 again becomes an ordinary int, so the big form is only
+ * ever seen on values that need it (obj.h's IntObj). */
+#include <limits.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "bigint.h"
 #include "fmt.h"
 #include "heap.h"
 #include "types.h"
+#include "xmem.h"
 
 Obj *Py_None, *Py_True, *Py_False, *Py_NotImplemented;
 
 enum { SMALL_MIN = -5, SMALL_MAX = 256 };
 static Obj *small_ints[SMALL_MAX - SMALL_MIN + 1];
 
-/* sys.getsizeof of an int: 24 + 4 per 30-bit digit (3.11 gives 0 one). */
+#define MSG_STR_LIMIT                                                             \
+    "Exceeds the limit (4300 digits) for integer string conversion; use "         \
+    "sys.set_int_max_str_digits() to increase the limit"
+#define MSG_TOO_LARGE_FLOAT "int too large to convert to float"
+
+/* sys.getsizeof of an int64 int: 24 + 4 per 30-bit digit (3.11 gives 0 one). */
 static uint32_t int_bytes(int64_t v)
 {
     uint64_t m = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
@@ -45,6 +60,30 @@ Obj *int_new(int64_t v)
     return o;
 }
 
+/* The digits live inside the object in CPython, so the object's simulated
+ * block is its whole getsizeof (24 + 4 per digit): obj_alloc accounts the
+ * digit storage against the heap limit, and a big int's address comes
+ * from the size class of its real size. */
+Obj *int_from_big(BigInt *b)
+{
+    int64_t v;
+    if (big_to_i64(b, &v)) {
+        big_free(b);
+        return int_new(v);
+    }
+    Obj *o = obj_alloc(K_INT, &type_int, sizeof(IntObj), (uint32_t)big_sizeof(b));
+    if (!o) {
+        big_free(b);
+        return NULL;
+    }
+    BigInt *own = xmalloc(sizeof *own);
+    *own = *b;
+    big_init(b);
+    AS_BIG(o) = own;
+    AS_INT(o) = own->sign < 0 ? INT64_MIN : INT64_MAX;
+    return o;
+}
+
 Obj *bool_new(bool b) { return ref_new(b ? Py_True : Py_False); }
 
 Obj *float_new(double v)
@@ -58,14 +97,24 @@ Obj *float_new(double v)
 /* ---------- kind ops ---------- */
 void int_traverse(Obj *o, VisitFn visit, void *arg) { (void)o, (void)visit, (void)arg; }
 void int_clear(Obj *o) { (void)o; }
-void int_finish(Obj *o) { (void)o; }
-size_t int_size(Obj *o) { return int_bytes(AS_INT(o)); }
+
+void int_finish(Obj *o)
+{
+    BigInt *b = AS_BIG(o);
+    if (b) {
+        big_free(b);
+        free(b);
+        AS_BIG(o) = NULL;
+    }
+}
+
+size_t int_size(Obj *o) { return AS_BIG(o) ? big_sizeof(AS_BIG(o)) : int_bytes(AS_INT(o)); }
 void float_traverse(Obj *o, VisitFn visit, void *arg) { (void)o, (void)visit, (void)arg; }
 void float_clear(Obj *o) { (void)o; }
 void float_finish(Obj *o) { (void)o; }
 size_t float_size(Obj *o) { (void)o; return 24; }
 
-/* ---------- errors from fmt ---------- */
+/* ---------- errors ---------- */
 static Obj *raise_status(FmtStatus st, FmtBuf *err)
 {
     TypeObj *t = st == FMT_EZERODIV ? EXC(ZeroDivisionError)
@@ -77,6 +126,21 @@ static Obj *raise_status(FmtStatus st, FmtBuf *err)
     return NULL;
 }
 
+/* The exception of a failed bigint operation; the messages of division by
+ * zero and of float overflow depend on the operation. */
+static Obj *raise_big(BigStatus st, const char *zerodiv, const char *overflow)
+{
+    switch (st) {
+    case BIG_EZERODIV: return rt_raise(EXC(ZeroDivisionError), "%s", zerodiv);
+    case BIG_EOVERFLOW: return rt_raise(EXC(OverflowError), "%s", overflow);
+    case BIG_ELIMIT: return rt_raise(EXC(ValueError), MSG_STR_LIMIT);
+    case BIG_ENOINVERSE:
+        return rt_raise(EXC(ValueError), "base is not invertible for the given modulus");
+    case BIG_EINVALID: return rt_raise(EXC(ValueError), "invalid literal for int()");
+    default: return rt_no_memory(); /* BIG_ETOOBIG */
+    }
+}
+
 static Obj *str_from_buf(FmtBuf *b)
 {
     Obj *s = str_new(fmt_buf_cstr(b), b->len);
@@ -84,13 +148,38 @@ static Obj *str_from_buf(FmtBuf *b)
     return s;
 }
 
+/* A read-only BigInt with the value of the int or bool o: its own, or tmp
+ * filled in (the caller frees tmp either way). */
+static const BigInt *big_of(Obj *o, BigInt *tmp)
+{
+    if (AS_BIG(o))
+        return AS_BIG(o);
+    big_from_i64(tmp, AS_INT(o));
+    return tmp;
+}
+
+Obj *int_to_base_str(Obj *o, int base, bool prefix, bool upper)
+{
+    if (!AS_BIG(o)) {
+        FmtBuf b = FMT_BUF_INIT;
+        fmt_int_to_base(AS_INT(o), base, prefix, upper, &b);
+        return str_from_buf(&b);
+    }
+    size_t n;
+    BigStatus st;
+    char *s = big_to_str(AS_BIG(o), base, prefix, upper, &n, &st);
+    if (!s)
+        return raise_big(st, "", "");
+    Obj *r = str_new(s, n);
+    free(s);
+    return r;
+}
+
 Obj *int_repr(Obj *o)
 {
     if (IS(o, K_BOOL))
         return str_from_c(AS_INT(o) ? "True" : "False");
-    FmtBuf b = FMT_BUF_INIT;
-    fmt_int_str(AS_INT(o), &b);
-    return str_from_buf(&b);
+    return int_to_base_str(o, 10, false, false);
 }
 
 Obj *float_repr(Obj *o)
@@ -100,10 +189,57 @@ Obj *float_repr(Obj *o)
     return str_from_buf(&b);
 }
 
+bool int_as_double(Obj *o, double *out)
+{
+    if (!AS_BIG(o)) {
+        *out = (double)AS_INT(o); /* rounds to nearest, ties to even */
+        return true;
+    }
+    if (big_to_double(AS_BIG(o), out) != BIG_OK) {
+        rt_raise(EXC(OverflowError), MSG_TOO_LARGE_FLOAT);
+        return false;
+    }
+    return true;
+}
+
+bool int_format_big(Obj *v, const char *spec, size_t len, struct FmtBuf *out)
+{
+    FmtSpec f;
+    FmtBuf err = FMT_BUF_INIT;
+    int base = 10;
+    FmtStatus st = fmt_spec_parse(spec, len, FMT_KIND_INT, NULL, &f, &err);
+    if (st == FMT_OK)
+        st = fmt_spec_int_plan(&f, NULL, &base, &err);
+    if (st == FMT_OK && base == 0) {
+        double x;
+        if (!int_as_double(v, &x)) {
+            fmt_buf_free(&err);
+            return false;
+        }
+        st = fmt_spec_int_text(false, NULL, 0, x, &f, out, &err);
+    } else if (st == FMT_OK) {
+        size_t n;
+        BigStatus bst;
+        char *s = big_to_str(AS_BIG(v), base, false, f.type == 'X', &n, &bst);
+        if (!s) {
+            fmt_buf_free(&err);
+            raise_big(bst, "", "");
+            return false;
+        }
+        bool neg = s[0] == '-';
+        st = fmt_spec_int_text(neg, s + neg, n - neg, 0, &f, out, &err);
+        free(s);
+    }
+    if (st != FMT_OK) {
+        raise_status(st, &err);
+        return false;
+    }
+    fmt_buf_free(&err);
+    return true;
+}
+
 /* ---------- arithmetic ---------- */
 static bool is_num(Obj *o) { return IS(o, K_INT) || IS(o, K_BOOL) || IS(o, K_FLOAT); }
-
-static Obj *int_overflow(void) { return rt_raise(EXC(OverflowError), "%s", FMT_MSG_INT_RANGE); }
 
 static Obj *float_op(double x, double y, int op)
 {
@@ -125,37 +261,124 @@ static Obj *float_op(double x, double y, int op)
     return float_new(r);
 }
 
-static Obj *int_op(int64_t a, int64_t b, int op, bool both_bool)
+/* a op b in arbitrary precision, for ints of any size. */
+static Obj *big_op(Obj *a, Obj *b, int op)
 {
+    BigInt ta = BIG_INIT, tb = BIG_INIT, r = BIG_INIT;
+    const BigInt *x = big_of(a, &ta), *y = big_of(b, &tb);
+    BigStatus st = BIG_OK;
+    Obj *res = NULL;
+    const char *zerodiv = "integer division or modulo by zero";
+    const char *overflow = MSG_TOO_LARGE_FLOAT;
+    int64_t n = 0;
+    switch (op) {
+    case OP_ADD: st = big_add(&r, x, y); break;
+    case OP_SUB: st = big_sub(&r, x, y); break;
+    case OP_MUL: st = big_mul(&r, x, y); break;
+    case OP_FLOORDIV: st = big_divmod(&r, NULL, x, y); break;
+    case OP_MOD:
+        st = big_divmod(NULL, &r, x, y);
+        zerodiv = "integer modulo by zero";
+        break;
+    case OP_TRUEDIV: {
+        double d;
+        st = big_truediv(x, y, &d);
+        if (st == BIG_OK)
+            res = float_new(d);
+        zerodiv = "division by zero";
+        overflow = "integer division result too large for a float";
+        goto done;
+    }
+    case OP_POW:
+        if (y->sign < 0) {
+            /* CPython hands a negative exponent to float's ** */
+            double fx, fy;
+            if (int_as_double(a, &fx) && int_as_double(b, &fy))
+                res = float_op(fx, fy, OP_POW);
+            goto done;
+        }
+        st = big_pow(&r, x, y);
+        break;
+    case OP_LSHIFT:
+    case OP_RSHIFT:
+        if (y->sign < 0) {
+            rt_raise(EXC(ValueError), "negative shift count");
+            goto done;
+        }
+        if (!big_to_i64(y, &n)) {
+            /* a count past int64: every bit of x shifts out, or the
+             * result could not be stored anywhere */
+            if (op == OP_RSHIFT)
+                big_from_i64(&r, x->sign < 0 ? -1 : 0);
+            else if (x->sign != 0) {
+                rt_raise(EXC(OverflowError), "too many digits in integer");
+                goto done;
+            }
+        } else if (op == OP_LSHIFT) {
+            st = big_lshift(&r, x, (uint64_t)n);
+        } else {
+            big_rshift(&r, x, (uint64_t)n);
+        }
+        break;
+    case OP_AND_BITS: big_and(&r, x, y); break;
+    case OP_OR_BITS: big_or(&r, x, y); break;
+    case OP_XOR: big_xor(&r, x, y); break;
+    default:
+        res = ref_new(Py_NotImplemented);
+        goto done;
+    }
+    res = st == BIG_OK ? int_from_big(&r) : raise_big(st, zerodiv, overflow);
+done:
+    if (!res && st != BIG_OK && !rt_error_occurred())
+        raise_big(st, zerodiv, overflow);
+    big_free(&ta);
+    big_free(&tb);
+    big_free(&r);
+    return res;
+}
+
+/* a op b of ints and bools: in int64 when both fit and the result does,
+ * in arbitrary precision otherwise. */
+static Obj *int_op(Obj *a, Obj *b, int op, bool both_bool)
+{
+    if (AS_BIG(a) || AS_BIG(b))
+        return big_op(a, b, op);
+    int64_t x = AS_INT(a), y = AS_INT(b);
     FmtBuf err = FMT_BUF_INIT;
     FmtStatus st = FMT_OK;
     int64_t r = 0;
     switch (op) {
-    case OP_ADD: if (fmt_int_add(a, b, &r)) return int_overflow(); break;
-    case OP_SUB: if (fmt_int_sub(a, b, &r)) return int_overflow(); break;
-    case OP_MUL: if (fmt_int_mul(a, b, &r)) return int_overflow(); break;
-    case OP_FLOORDIV: st = fmt_int_floordiv(a, b, &r, &err); break;
-    case OP_MOD: st = fmt_int_mod(a, b, &r, &err); break;
+    case OP_ADD: if (fmt_int_add(x, y, &r)) return big_op(a, b, op); break;
+    case OP_SUB: if (fmt_int_sub(x, y, &r)) return big_op(a, b, op); break;
+    case OP_MUL: if (fmt_int_mul(x, y, &r)) return big_op(a, b, op); break;
+    case OP_FLOORDIV: st = fmt_int_floordiv(x, y, &r, &err); break;
+    case OP_MOD: st = fmt_int_mod(x, y, &r, &err); break;
     case OP_TRUEDIV: {
         double d;
-        st = fmt_int_truediv(a, b, &d, &err);
+        st = fmt_int_truediv(x, y, &d, &err);
         if (st != FMT_OK)
             return raise_status(st, &err);
         return float_new(d);
     }
     case OP_POW: {
-        FmtNum n;
-        st = fmt_int_pow(a, b, &n, &err);
-        if (st != FMT_OK)
-            return raise_status(st, &err);
-        return n.is_float ? float_new(n.f) : int_new(n.i);
+        FmtNum num;
+        st = fmt_int_pow(x, y, &num, &err);
+        if (st == FMT_OK)
+            return num.is_float ? float_new(num.f) : int_new(num.i);
+        break;
     }
-    case OP_LSHIFT: st = fmt_int_lshift(a, b, &r, &err); break;
-    case OP_RSHIFT: st = fmt_int_rshift(a, b, &r, &err); break;
-    case OP_AND_BITS: r = a & b; if (both_bool) return bool_new(r); break;
-    case OP_OR_BITS: r = a | b; if (both_bool) return bool_new(r); break;
-    case OP_XOR: r = a ^ b; if (both_bool) return bool_new(r); break;
+    case OP_LSHIFT: st = fmt_int_lshift(x, y, &r, &err); break;
+    case OP_RSHIFT: st = fmt_int_rshift(x, y, &r, &err); break;
+    case OP_AND_BITS: r = x & y; if (both_bool) return bool_new(r); break;
+    case OP_OR_BITS: r = x | y; if (both_bool) return bool_new(r); break;
+    case OP_XOR: r = x ^ y; if (both_bool) return bool_new(r); break;
     default: return ref_new(Py_NotImplemented);
+    }
+    if (st == FMT_EOVERFLOW) {
+        /* only an int64 result out of range (INT64_MIN // -1, a power, a
+         * left shift): the exact value needs more bits */
+        fmt_buf_free(&err);
+        return big_op(a, b, op);
     }
     if (st != FMT_OK)
         return raise_status(st, &err);
@@ -168,13 +391,23 @@ Obj *num_binop(Obj *a, Obj *b, int op, bool inplace)
     if (!is_num(a) || !is_num(b))
         return ref_new(Py_NotImplemented);
     if (IS(a, K_FLOAT) || IS(b, K_FLOAT)) {
-        if (op >= OP_LSHIFT && op <= OP_XOR)
+        if (op != OP_ADD && op != OP_SUB && op != OP_MUL && op != OP_TRUEDIV &&
+            op != OP_FLOORDIV && op != OP_MOD && op != OP_POW)
             return ref_new(Py_NotImplemented);
-        double x = IS(a, K_FLOAT) ? AS_FLOAT(a) : (double)AS_INT(a);
-        double y = IS(b, K_FLOAT) ? AS_FLOAT(b) : (double)AS_INT(b);
+        /* float's operators convert an int operand first, and an int
+         * beyond the double range fails there */
+        double x, y;
+        if (IS(a, K_FLOAT))
+            x = AS_FLOAT(a);
+        else if (!int_as_double(a, &x))
+            return NULL;
+        if (IS(b, K_FLOAT))
+            y = AS_FLOAT(b);
+        else if (!int_as_double(b, &y))
+            return NULL;
         return float_op(x, y, op);
     }
-    return int_op(AS_INT(a), AS_INT(b), op, IS(a, K_BOOL) && IS(b, K_BOOL));
+    return int_op(a, b, op, IS(a, K_BOOL) && IS(b, K_BOOL));
 }
 
 static bool cmp_result(int c, int cmpop)
@@ -191,23 +424,36 @@ static bool cmp_result(int c, int cmpop)
     }
 }
 
+/* int i against float x exactly: -1, 0, 1, or 2 for nan. */
+static int int_float_cmp(Obj *i, double x)
+{
+    return AS_BIG(i) ? big_cmp_double(AS_BIG(i), x) : fmt_int_float_cmp(AS_INT(i), x);
+}
+
 Obj *num_compare(Obj *a, Obj *b, int cmpop)
 {
     if (!is_num(a) || !is_num(b))
         return ref_new(Py_NotImplemented);
     int c;
     if (!IS(a, K_FLOAT) && !IS(b, K_FLOAT)) {
-        int64_t x = AS_INT(a), y = AS_INT(b);
-        c = x < y ? -1 : x > y;
+        if (AS_BIG(a) || AS_BIG(b)) {
+            BigInt ta = BIG_INIT, tb = BIG_INIT;
+            c = big_cmp(big_of(a, &ta), big_of(b, &tb));
+            big_free(&ta);
+            big_free(&tb);
+        } else {
+            int64_t x = AS_INT(a), y = AS_INT(b);
+            c = x < y ? -1 : x > y;
+        }
     } else if (IS(a, K_FLOAT) && IS(b, K_FLOAT)) {
         double x = AS_FLOAT(a), y = AS_FLOAT(b);
         c = isnan(x) || isnan(y) ? 2 : x < y ? -1 : x > y;
     } else if (IS(a, K_FLOAT)) {
-        c = fmt_int_float_cmp(AS_INT(b), AS_FLOAT(a));
+        c = int_float_cmp(b, AS_FLOAT(a));
         if (c != 2)
             c = -c;
     } else {
-        c = fmt_int_float_cmp(AS_INT(a), AS_FLOAT(b));
+        c = int_float_cmp(a, AS_FLOAT(b));
     }
     return bool_new(cmp_result(c, cmpop));
 }
@@ -223,30 +469,85 @@ Obj *num_unary(Obj *a, int op)
     }
     if (!IS(a, K_INT) && !IS(a, K_BOOL))
         return ref_new(Py_NotImplemented);
-    int64_t v = AS_INT(a), r;
-    switch (op) {
-    case OP_NEG:
-        if (fmt_int_neg(v, &r))
-            return int_overflow();
-        return int_new(r);
-    case OP_POS:
-        if (IS(a, K_INT))
-            return ref_new(a);
-        return int_new(v);
-    case OP_INVERT:
-        return int_new(~v);
-    default:
+    if (op == OP_POS)
+        return IS(a, K_INT) ? ref_new(a) : int_new(AS_INT(a));
+    if (op != OP_NEG && op != OP_INVERT)
         return ref_new(Py_NotImplemented);
+    int64_t v = AS_INT(a), r;
+    if (!AS_BIG(a)) {
+        if (op == OP_INVERT)
+            return int_new(~v);
+        if (!fmt_int_neg(v, &r))
+            return int_new(r);
+        /* -INT64_MIN: one bit more than int64 */
     }
+    BigInt t = BIG_INIT, res = BIG_INIT;
+    const BigInt *x = big_of(a, &t);
+    if (op == OP_NEG)
+        big_neg(&res, x);
+    else
+        big_invert(&res, x);
+    big_free(&t);
+    return int_from_big(&res);
 }
 
 bool num_hash(Obj *o, int64_t *out)
 {
-    *out = IS(o, K_FLOAT) ? fmt_hash_float(AS_FLOAT(o)) : fmt_hash_int(AS_INT(o));
+    if (IS(o, K_FLOAT))
+        *out = fmt_hash_float(AS_FLOAT(o));
+    else
+        *out = AS_BIG(o) ? big_hash(AS_BIG(o)) : fmt_hash_int(AS_INT(o));
     return true;
 }
 
 /* ---------- constructors ---------- */
+
+/* int(s, base) of a literal fmt_parse_int found valid but outside int64. */
+static Obj *parse_big(StrObj *s, int base)
+{
+    FmtBuf ascii = FMT_BUF_INIT;
+    fmt_int_ascii(s->s, s->len, &ascii);
+    BigInt b = BIG_INIT;
+    BigStatus st = big_from_str(&b, fmt_buf_cstr(&ascii), ascii.len, base, NULL);
+    fmt_buf_free(&ascii);
+    if (st != BIG_OK) {
+        big_free(&b);
+        return raise_big(st, "", "");
+    }
+    return int_from_big(&b);
+}
+
+static Obj *int_from_str(StrObj *s, int base)
+{
+    FmtBuf err = FMT_BUF_INIT;
+    int64_t v;
+    FmtStatus st = fmt_parse_int(s->s, s->len, base, &v, &err);
+    if (st == FMT_OK)
+        return int_new(v);
+    if (st == FMT_EOVERFLOW) {
+        fmt_buf_free(&err);
+        return parse_big(s, base);
+    }
+    return raise_status(st, &err);
+}
+
+/* int(x) of a float: truncated toward 0, of any size. */
+static Obj *int_from_double(double x)
+{
+    FmtBuf err = FMT_BUF_INIT;
+    int64_t v;
+    FmtStatus st = fmt_float_to_int(x, &v, &err);
+    if (st == FMT_OK)
+        return int_new(v);
+    if (st == FMT_EOVERFLOW && isfinite(x)) {
+        fmt_buf_free(&err);
+        BigInt b = BIG_INIT;
+        big_from_double(&b, x);
+        return int_from_big(&b);
+    }
+    return raise_status(st, &err);
+}
+
 Obj *int_new_call(TypeObj *t, Obj **args, int nargs, TupleObj *kwnames)
 {
     (void)t;
@@ -259,34 +560,25 @@ Obj *int_new_call(TypeObj *t, Obj **args, int nargs, TupleObj *kwnames)
     if (nargs == 0)
         return base_obj ? rt_raise(EXC(TypeError), "int() missing string argument") : int_new(0);
     Obj *x = args[0];
-    FmtBuf err = FMT_BUF_INIT;
     if (base_obj) {
         int64_t base;
-        if (!int_as_index(base_obj, &base))
+        if (!int_as_clamped(base_obj, &base))
             return NULL;
-        if (!IS(x, K_STR))
-            return rt_raise(EXC(TypeError), "int() can't convert non-string with explicit base");
         if (base != 0 && (base < 2 || base > 36))
             return rt_raise(EXC(ValueError), "int() base must be >= 2 and <= 36, or 0");
-        int64_t v;
-        FmtStatus st = fmt_parse_int(AS_STR(x)->s, AS_STR(x)->len, (int)base, &v, &err);
-        return st == FMT_OK ? int_new(v) : raise_status(st, &err);
+        if (!IS(x, K_STR))
+            return rt_raise(EXC(TypeError), "int() can't convert non-string with explicit base");
+        return int_from_str(AS_STR(x), (int)base);
     }
     switch (x->kind) {
     case K_INT:
         return ref_new(x);
     case K_BOOL:
         return int_new(AS_INT(x));
-    case K_FLOAT: {
-        int64_t v;
-        FmtStatus st = fmt_float_to_int(AS_FLOAT(x), &v, &err);
-        return st == FMT_OK ? int_new(v) : raise_status(st, &err);
-    }
-    case K_STR: {
-        int64_t v;
-        FmtStatus st = fmt_parse_int(AS_STR(x)->s, AS_STR(x)->len, 10, &v, &err);
-        return st == FMT_OK ? int_new(v) : raise_status(st, &err);
-    }
+    case K_FLOAT:
+        return int_from_double(AS_FLOAT(x));
+    case K_STR:
+        return int_from_str(AS_STR(x), 10);
     default:
         return rt_raise(EXC(TypeError),
                         "int() argument must be a string, a bytes-like object or a real number, not '%s'",
@@ -308,8 +600,10 @@ Obj *float_new_call(TypeObj *t, Obj **args, int nargs, TupleObj *kwnames)
     case K_FLOAT:
         return ref_new(x);
     case K_INT:
-    case K_BOOL:
-        return float_new((double)AS_INT(x));
+    case K_BOOL: {
+        double d;
+        return int_as_double(x, &d) ? float_new(d) : NULL;
+    }
     case K_STR: {
         FmtBuf err = FMT_BUF_INIT;
         double d;
@@ -335,19 +629,84 @@ Obj *bool_new_call(TypeObj *t, Obj **args, int nargs, TupleObj *kwnames)
     return v < 0 ? NULL : bool_new(v);
 }
 
-bool int_as_index(Obj *o, int64_t *out)
+/* ---------- ints as C integers ---------- */
+
+/* The int64 value of an int or bool; TypeError otherwise. A big int
+ * gives its saturated value and *big. */
+static bool int_value(Obj *o, int64_t *out, bool *big)
 {
     if (IS(o, K_INT) || IS(o, K_BOOL)) {
         *out = AS_INT(o);
+        *big = AS_BIG(o) != NULL;
         return true;
     }
     rt_raise(EXC(TypeError), "'%s' object cannot be interpreted as an integer", type_name(o));
     return false;
 }
 
+bool int_as_index(Obj *o, int64_t *out)
+{
+    bool big;
+    if (!int_value(o, out, &big))
+        return false;
+    if (big) {
+        rt_raise(EXC(OverflowError), "cannot fit 'int' into an index-sized integer");
+        return false;
+    }
+    return true;
+}
+
+bool int_as_subscript(Obj *o, int64_t *out)
+{
+    bool big;
+    if (!int_value(o, out, &big))
+        return false;
+    if (big) {
+        rt_raise(EXC(IndexError), "cannot fit 'int' into an index-sized integer");
+        return false;
+    }
+    return true;
+}
+
+bool int_as_ssize(Obj *o, int64_t *out)
+{
+    bool big;
+    if (!int_value(o, out, &big))
+        return false;
+    if (big) {
+        rt_raise(EXC(OverflowError), "Python int too large to convert to C ssize_t");
+        return false;
+    }
+    return true;
+}
+
+bool int_as_cint(Obj *o, int *out)
+{
+    bool big;
+    int64_t v;
+    if (!int_value(o, &v, &big))
+        return false;
+    if (big || v < INT_MIN || v > INT_MAX) {
+        rt_raise(EXC(OverflowError), "Python int too large to convert to C int");
+        return false;
+    }
+    *out = (int)v;
+    return true;
+}
+
+bool int_as_clamped(Obj *o, int64_t *out)
+{
+    bool big;
+    return int_value(o, out, &big);
+}
+
+/* ---------- methods ---------- */
+
 static Obj *int_bit_length(Obj *self, Obj **args, int nargs, TupleObj *kw)
 {
     (void)args, (void)nargs, (void)kw;
+    if (AS_BIG(self))
+        return int_new((int64_t)big_bit_length(AS_BIG(self)));
     int64_t v = AS_INT(self);
     uint64_t m = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
     int n = 0;

@@ -735,7 +735,9 @@ Obj *str_getitem(Obj *o, Obj *key)
 {
     StrObj *s = AS_STR(o);
     if (IS(key, K_INT) || IS(key, K_BOOL)) {
-        int64_t i = AS_INT(key);
+        int64_t i;
+        if (!int_as_subscript(key, &i))
+            return NULL;
         if (i < 0)
             i += (int64_t)s->nchars;
         if (i < 0 || i >= (int64_t)s->nchars)
@@ -843,8 +845,10 @@ Obj *str_binop(Obj *a, Obj *b, int op, bool inplace)
             return ref_new(Py_NotImplemented);
         return str_concat(a, b);
     case OP_MUL:
-        if (IS(b, K_INT) || IS(b, K_BOOL))
-            return str_repeat(AS_STR(a), AS_INT(b));
+        if (IS(b, K_INT) || IS(b, K_BOOL)) {
+            int64_t n;
+            return int_as_index(b, &n) ? str_repeat(AS_STR(a), n) : NULL;
+        }
         if (defers_to(b, "__rmul__"))
             return ref_new(Py_NotImplemented);
         return rt_raise(EXC(TypeError), "can't multiply sequence by non-int of type '%s'",
@@ -1373,7 +1377,7 @@ static Obj *split_common(const char *name, Obj *self, Obj **args, int nargs, Tup
         return NULL;
     Obj *sep = a[0] == Py_None ? NULL : a[0];
     int64_t maxsplit = -1;
-    if (a[1] && !int_as_index(a[1], &maxsplit))
+    if (a[1] && !int_as_ssize(a[1], &maxsplit))
         return NULL;
     if (sep && !IS(sep, K_STR))
         return rt_raise(EXC(TypeError), "must be str or None, not %s", type_name(sep));
@@ -1552,7 +1556,7 @@ static bool just_args(const char *name, Obj **args, int nargs, TupleObj *kw, int
 {
     char qual[16];
     snprintf(qual, sizeof qual, "str.%s", name);
-    if (!pos_args(qual, name, nargs, kw, 1, 2) || !int_as_index(args[0], width))
+    if (!pos_args(qual, name, nargs, kw, 1, 2) || !int_as_ssize(args[0], width))
         return false;
     *fill = ' ';
     if (nargs > 1) {
@@ -1606,7 +1610,7 @@ static Obj *m_rjust(Obj *self, Obj **args, int nargs, TupleObj *kw)
 static Obj *m_zfill(Obj *self, Obj **args, int nargs, TupleObj *kw)
 {
     int64_t width;
-    if (!pos_args("str.zfill", "str.zfill", nargs, kw, 1, 1) || !int_as_index(args[0], &width))
+    if (!pos_args("str.zfill", "str.zfill", nargs, kw, 1, 1) || !int_as_ssize(args[0], &width))
         return NULL;
     StrObj *s = AS_STR(self);
     if ((int64_t)s->nchars >= width)
@@ -1685,7 +1689,7 @@ static Obj *m_replace(Obj *self, Obj **args, int nargs, TupleObj *kw)
             return rt_raise(EXC(TypeError), "replace() argument %d must be str, not %s", i + 1,
                             type_name(args[i]));
     int64_t count = -1;
-    if (nargs > 2 && !int_as_index(args[2], &count))
+    if (nargs > 2 && !int_as_ssize(args[2], &count))
         return NULL;
     StrObj *s = AS_STR(self), *old = AS_STR(args[0]), *new = AS_STR(args[1]);
     /* CPython's shortcuts, in its order: an explicit count of 0 or an

@@ -6,8 +6,10 @@
  * _PyUnicodeWriter where `is` can tell: when the whole result is one str
  * object written unchanged ('%s' % s, '{}'.format(s), f'{s:3}' for a
  * 3-character s), the result is that object, not a copy. */
+#include <math.h>
 #include <string.h>
 
+#include "bigint.h"
 #include "fmt.h"
 #include "heap.h"
 #include "types.h"
@@ -188,6 +190,8 @@ static int format_builtin(Obj *v, const char *spec, size_t n, FmtBuf *out)
             fmt_buf_truncate(out, at);
             return FB_SAME;
         }
+    } else if (IS(v, K_INT) && v->type == &type_int && AS_BIG(v)) {
+        return int_format_big(v, spec, n, out) ? FB_DONE : FB_ERROR;
     } else if (IS(v, K_INT) && v->type == &type_int) {
         if (n == 0) {
             fmt_int_str(AS_INT(v), out);
@@ -719,8 +723,7 @@ static bool star_arg(PCtx *c, int64_t *out)
         rt_raise(EXC(TypeError), "* wants int");
         return false;
     }
-    *out = AS_INT(v);
-    return true;
+    return int_as_ssize(v, out);
 }
 
 /* CPython's unicode_format_arg_parse: [(key)][flags][width][.prec][hlL]
@@ -894,13 +897,23 @@ static bool format_long(PCtx *c, PArg *a, Obj *v)
 {
     char type = (char)a->ch;
     bool index_only = type == 'o' || type == 'x' || type == 'X';
-    int64_t iv;
+    int64_t iv = 0;
+    Obj *big = NULL; /* the value when it is outside int64 (a new reference) */
     if (is_int(v)) {
         iv = AS_INT(v);
+        if (AS_BIG(v))
+            big = ref_new(v);
     } else if (IS(v, K_FLOAT) && !index_only) {
         FmtBuf err = FMT_BUF_INIT;
         FmtStatus st = fmt_float_to_int(AS_FLOAT(v), &iv, &err);
-        if (st != FMT_OK) {
+        if (st == FMT_EOVERFLOW && isfinite(AS_FLOAT(v))) {
+            BigInt bv = BIG_INIT;
+            big_from_double(&bv, AS_FLOAT(v));
+            if (!(big = int_from_big(&bv))) {
+                fmt_buf_free(&err);
+                return false;
+            }
+        } else if (st != FMT_OK) {
             raise_fmt(st, &err);
             return false;
         }
@@ -910,11 +923,22 @@ static bool format_long(PCtx *c, PArg *a, Obj *v)
                  index_only ? "an integer" : "a real number", type_name(v));
         return false;
     }
-    if (a->prec > 0 && !w_room(&c->w, (size_t)a->prec + 24))
+    if (a->prec > 0 && !w_room(&c->w, (size_t)a->prec + 24)) {
+        XDECREF(big);
         return false;
+    }
     int base = type == 'o' ? 8 : index_only ? 16 : 10;
     FmtBuf digits = FMT_BUF_INIT, b = FMT_BUF_INIT;
-    fmt_int_to_base(iv, base, false, type == 'X', &digits);
+    if (big) {
+        Obj *text = int_to_base_str(big, base, false, type == 'X');
+        DECREF(big);
+        if (!text)
+            return false;
+        fmt_buf_put(&digits, AS_STR(text)->s, AS_STR(text)->len);
+        DECREF(text);
+    } else {
+        fmt_int_to_base(iv, base, false, type == 'X', &digits);
+    }
     const char *d = fmt_buf_cstr(&digits);
     bool neg = d[0] == '-';
     int64_t nd = (int64_t)digits.len - neg;
@@ -940,9 +964,10 @@ static bool format_float(PCtx *c, PArg *a, Obj *v)
     double x;
     if (IS(v, K_FLOAT))
         x = AS_FLOAT(v);
-    else if (is_int(v))
-        x = (double)AS_INT(v);
-    else {
+    else if (is_int(v)) {
+        if (!int_as_double(v, &x))
+            return false;
+    } else {
         rt_raise(EXC(TypeError), "must be real number, not %s", type_name(v));
         return false;
     }

@@ -236,7 +236,7 @@ Obj *tuple_getitem(Obj *o, Obj *key)
     TupleObj *t = AS_TUPLE(o);
     if (is_int(key)) {
         int64_t i;
-        if (!int_as_index(key, &i))
+        if (!int_as_subscript(key, &i))
             return NULL;
         if (i < 0)
             i += (int64_t)t->len;
@@ -504,7 +504,7 @@ static bool slice_index_arg(Obj *o, int64_t *out)
         rt_raise(EXC(TypeError), "slice indices must be integers or have an __index__ method");
         return false;
     }
-    return int_as_index(o, out);
+    return int_as_clamped(o, out);
 }
 
 static bool is_tuple(Obj *self, const char *name)

@@ -119,6 +119,10 @@ Obj *num_binop(Obj *a, Obj *b, int op, bool inplace);
 Obj *num_compare(Obj *a, Obj *b, int cmpop);
 Obj *num_unary(Obj *a, int op);
 bool num_hash(Obj *o, int64_t *out);
+/* format(v, spec[0..len)) of an int outside int64, appended to out (a
+ * FmtBuf, fmt.h); false with the exception set. */
+struct FmtBuf;
+bool int_format_big(Obj *v, const char *spec, size_t len, struct FmtBuf *out);
 Obj *int_new_call(TypeObj *t, Obj **args, int nargs, TupleObj *kwnames);
 Obj *float_new_call(TypeObj *t, Obj **args, int nargs, TupleObj *kwnames);
 Obj *bool_new_call(TypeObj *t, Obj **args, int nargs, TupleObj *kwnames);
