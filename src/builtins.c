@@ -415,8 +415,13 @@ static Obj *bi_iter(Obj *self, Obj **args, int nargs, TupleObj *kwnames)
     if (nargs == 2) {
         if (!is_callable(args[0]))
             return rt_raise(EXC(TypeError), "iter(v, w): v must be callable");
-        return rt_raise(EXC(NotImplementedError),
-                        "iter(callable, sentinel) is not supported");
+        /* a callable_iterator: calls args[0] until it returns the sentinel */
+        Obj *it = iter_new(&type_callable_iterator, IT_CALLABLE, args[1]);
+        if (!it)
+            return NULL;
+        ((IterObj *)it)->func = args[0];
+        ref_inc(args[0], OWNER(OWN_ITER, it->addr, 1, NULL));
+        return it;
     }
     return obj_iter(args[0]);
 }

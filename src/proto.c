@@ -298,10 +298,13 @@ bool obj_hash(Obj *o, int64_t *out)
         if (found) {
             if (!r)
                 return false;
-            bool ok = int_as_index(r, out);
+            if (!IS(r, K_INT) && !IS(r, K_BOOL)) {
+                rt_raise(EXC(TypeError), "__hash__ method should return an integer");
+                DECREF(r);
+                return false;
+            }
+            bool ok = num_hash(r, out); /* a big int hashes as CPython reduces it */
             DECREF(r);
-            if (ok && *out == -1)
-                *out = -2;
             return ok;
         }
         if (user_method(o, "__eq__")) {
