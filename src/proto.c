@@ -281,13 +281,42 @@ static int64_t pointer_hash(Obj *o)
     return h == -1 ? -2 : h;
 }
 
+/* CPython's frozenset hash: independent of the entries' order. */
+static uint64_t shuffle_bits(uint64_t h) { return ((h ^ 89869747u) ^ (h << 16)) * 3644798167u; }
+
+static bool frozenset_hash(Obj *o, int64_t *out)
+{
+    uint64_t h = 0;
+    size_t pos = 0, n = 0;
+    Obj *key;
+    while (set_next(o, &pos, &key)) {
+        int64_t kh;
+        if (!obj_hash(key, &kh))
+            return false;
+        h ^= shuffle_bits((uint64_t)kh);
+        n++;
+    }
+    h ^= ((uint64_t)n + 1) * 1927868237u;
+    h ^= (h >> 11) ^ (h >> 25);
+    h = h * 69069u + 907133923u;
+    if (h == (uint64_t)-1)
+        h = 590923713u;
+    *out = (int64_t)h;
+    return true;
+}
+
 bool obj_hash(Obj *o, int64_t *out)
 {
     switch (o->kind) {
     case K_BOOL: case K_INT: case K_FLOAT: return num_hash(o, out);
     case K_STR: *out = str_hash(AS_STR(o)); return true;
     case K_TUPLE: return tuple_hash(o, out);
-    case K_LIST: case K_DICT: case K_SET: case K_SLICE:
+    case K_SET:
+        if (AS_SET(o)->frozen)
+            return frozenset_hash(o, out);
+        rt_raise(EXC(TypeError), "unhashable type: '%s'", type_name(o));
+        return false;
+    case K_LIST: case K_DICT: case K_SLICE:
         rt_raise(EXC(TypeError), "unhashable type: '%s'", type_name(o));
         return false;
     default: break;
