@@ -556,10 +556,16 @@ static void compile_call_args(Comp *c, Node *call, int extra_pos)
         emit(c, OPC_CALL, args->len + kws->len + extra_pos);
         return;
     }
-    /* f(*a, k=v, **kw): a tuple of positionals and a dict of keywords */
-    Node fake = *call;
-    fake.kind = E_TUPLE;
-    compile_display(c, &fake, OPC_BUILD_TUPLE, OPC_LIST_APPEND, OPC_LIST_EXTEND);
+    /* f(*a, k=v, **kw): a tuple of positionals and a dict of keywords.
+     * A lone *a is passed as it is (CALL_EX makes a tuple of it only when
+     * it is not one), as CPython does. */
+    if (args->len == 1 && args->items[0]->kind == E_STARRED) {
+        compile_expr(c, args->items[0]->a);
+    } else {
+        Node fake = *call;
+        fake.kind = E_TUPLE;
+        compile_display(c, &fake, OPC_BUILD_TUPLE, OPC_LIST_APPEND, OPC_LIST_EXTEND);
+    }
     if (kws->len) {
         int pending = 0;
         bool built = false;

@@ -924,6 +924,69 @@ static const struct { TypeObj *t; NewCall fn; } new_calls[] = {
     {&type_type, type_new_call}, {&type_super, super_new_call},
 };
 
+/* CPython 3.11 calls a class, an instance's __call__, str() and zip()
+ * through tp_call: the caller's arguments are first packed into a tuple
+ * (and a dict for keywords) that live for the whole call, which
+ * sys.getrefcount inside __init__ or __call__ can see. */
+typedef struct {
+    Obj *tuple, *dict;
+} TpArgs;
+
+static bool tp_args_pack(TpArgs *p, Obj **args, int nargs, TupleObj *kwnames)
+{
+    p->tuple = p->dict = NULL;
+    p->tuple = nargs ? tuple_new((size_t)nargs) : ref_new(&empty_tuple->h);
+    if (!p->tuple)
+        return false;
+    for (int i = 0; i < nargs; i++) {
+        AS_TUPLE(p->tuple)->items[i] = args[i];
+        ref_inc(args[i], OWNER(OWN_SLOT, p->tuple->addr, i, NULL));
+    }
+    int nkw = kwnames ? (int)kwnames->len : 0;
+    if (nkw) {
+        p->dict = dict_new();
+        for (int i = 0; p->dict && i < nkw; i++)
+            if (dict_set(p->dict, kwnames->items[i], args[nargs + i]) < 0) {
+                DECREF(p->dict);
+                p->dict = NULL;
+            }
+        if (!p->dict) {
+            DECREF(p->tuple);
+            return false;
+        }
+    }
+    return true;
+}
+
+static void tp_args_release(TpArgs *p)
+{
+    XDECREF(p->dict);
+    DECREF(p->tuple);
+}
+
+/* Calls a Python method with self prepended, as _PyObject_Call_Prepend
+ * does: with keywords, the unpacked argument array holds a reference to
+ * every argument, self included, for the call. */
+Obj *proto_call_prepend(FuncObj *fn, Obj *self, Obj **args, int nargs, TupleObj *kwnames)
+{
+    int nkw = kwnames ? (int)kwnames->len : 0, n = nargs + nkw + 1;
+    Obj *small[8];
+    Obj **full = n <= 8 ? small : xmalloc(sizeof(Obj *) * (size_t)n);
+    full[0] = self;
+    if (n > 1)
+        memcpy(full + 1, args, sizeof(Obj *) * (size_t)(n - 1));
+    if (nkw)
+        for (int i = 0; i < n; i++)
+            ref_inc(full[i], OWN_TEMP);
+    Obj *r = vm_call_function(fn, full, nargs + 1, kwnames);
+    if (nkw)
+        for (int i = 0; i < n; i++)
+            DECREF(full[i]);
+    if (full != small)
+        free(full);
+    return r;
+}
+
 Obj *obj_call(Obj *c, Obj **args, int nargs, TupleObj *kwnames)
 {
     switch (c->kind) {
@@ -946,8 +1009,23 @@ Obj *obj_call(Obj *c, Obj **args, int nargs, TupleObj *kwnames)
     }
     case K_TYPE: {
         TypeObj *t = AS_TYPE(c);
-        if (t->user)
-            return type_call(t, args, nargs, kwnames);
+        if (t->user) {
+            TpArgs p;
+            if (!tp_args_pack(&p, args, nargs, kwnames))
+                return NULL;
+            Obj *r = type_call(t, args, nargs, kwnames);
+            tp_args_release(&p);
+            return r;
+        }
+        if (t == &type_str || t == &type_zip) {
+            TpArgs p;
+            if (!tp_args_pack(&p, args, nargs, kwnames))
+                return NULL;
+            Obj *r = t == &type_str ? str_new_call(t, args, nargs, kwnames)
+                                    : zip_new_call(t, args, nargs, kwnames);
+            tp_args_release(&p);
+            return r;
+        }
         if (t->inst_kind == K_EXC) {
             if (kwnames && kwnames->len)
                 return rt_raise(EXC(TypeError), "%s() takes no keyword arguments", t->name);
@@ -968,13 +1046,11 @@ Obj *obj_call(Obj *c, Obj **args, int nargs, TupleObj *kwnames)
     }
     Obj *m = user_method(c, "__call__");
     if (m) {
-        int nkw = kwnames ? (int)kwnames->len : 0;
-        Obj **full = xmalloc(sizeof(Obj *) * (size_t)(nargs + nkw + 1));
-        full[0] = c;
-        if (nargs + nkw)
-            memcpy(full + 1, args, sizeof(Obj *) * (size_t)(nargs + nkw));
-        Obj *r = vm_call_function((FuncObj *)m, full, nargs + 1, kwnames);
-        free(full);
+        TpArgs p;
+        if (!tp_args_pack(&p, args, nargs, kwnames))
+            return NULL;
+        Obj *r = proto_call_prepend((FuncObj *)m, c, args, nargs, kwnames);
+        tp_args_release(&p);
         return r;
     }
     return rt_raise(EXC(TypeError), "'%s' object is not callable", type_name(c));

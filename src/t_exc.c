@@ -458,7 +458,7 @@ static void print_one(Obj *exc, FILE *out, int depth)
             print_source_line(out, tb->lineno);
         }
     }
-    Obj *s = exc_str(exc);
+    Obj *s = obj_str(exc); /* a user __str__ counts, as in CPython */
     if (!s) {
         rt_clear_error();
         fprintf(out, "%s: <exception str() failed>\n", exc->type->name);

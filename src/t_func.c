@@ -511,11 +511,7 @@ Obj *type_call(TypeObj *t, Obj **args, int nargs, TupleObj *kwnames)
         return NULL;
     Obj *init = type_lookup(t, s_init);
     if (init && IS(init, K_FUNC)) {
-        Obj **full = xmalloc(sizeof(Obj *) * (size_t)(nargs + nkw + 1));
-        full[0] = self;
-        memcpy(full + 1, args, sizeof(Obj *) * (size_t)(nargs + nkw));
-        Obj *r = vm_call_function((FuncObj *)init, full, nargs + 1, kwnames);
-        free(full);
+        Obj *r = proto_call_prepend((FuncObj *)init, self, args, nargs, kwnames);
         if (!r) {
             DECREF(self);
             return NULL;

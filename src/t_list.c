@@ -243,8 +243,12 @@ Obj *list_repr(Obj *o)
     for (size_t i = 0; i < l->len; i++) {
         if (i > 0)
             buf_add(&b, ", ", 2);
+        /* CPython 3.11 takes no reference here, which a user __repr__ can
+         * see; its frame keeps such an item alive. A nested builtin
+         * container gets a guard: its repr is C code that a user __repr__
+         * below it could free from under it by mutating this list. */
         Obj *item = l->items[i] ? l->items[i] : Py_None;
-        bool guard = !is_atom(item);
+        bool guard = !is_atom(item) && !item->type->user;
         if (guard)
             ref_inc(item, OWN_TEMP);
         Obj *s = obj_repr(item);

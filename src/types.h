@@ -181,6 +181,8 @@ Obj *module_new(const char *name, DictObj *dict);  /* steals dict */
 Obj *class_new(const char *name, TypeObj *base, DictObj *ns);
 TypeObj *type_new_builtin_exc(const char *name, TypeObj *base);
 Obj *type_call(TypeObj *t, Obj **args, int nargs, TupleObj *kwnames);
+/* proto.c: a Python method called with self prepended, CPython's way. */
+Obj *proto_call_prepend(FuncObj *fn, Obj *self, Obj **args, int nargs, TupleObj *kwnames);
 Obj *instance_getattr(Obj *o, StrObj *name, bool raise);
 int instance_setattr(Obj *o, StrObj *name, Obj *value);
 DictObj *instance_dict(Obj *o);      /* materialises __dict__ (borrowed) */

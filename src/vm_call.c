@@ -221,7 +221,16 @@ Obj *vm_call_ex(Obj *callable, Obj *pos, Obj *kwargs)
             i++;
         }
     }
+    /* with keywords, CPython unpacks the dict into a new argument array
+     * that holds a reference to every argument for the call */
+    size_t n = t->len + (nkw ? nkw : 0);
+    if (nkw)
+        for (size_t i = 0; i < n; i++)
+            ref_inc(args[i], OWN_TEMP);
     Obj *r = obj_call(callable, args, (int)t->len, names ? AS_TUPLE(names) : NULL);
+    if (nkw)
+        for (size_t i = 0; i < n; i++)
+            DECREF(args[i]);
     free(args);
     XDECREF(names);
     DECREF(tuple);
