@@ -441,13 +441,48 @@ static Obj *tuple_of_consts(Comp *c, NodeList *l)
     return temp(c, t);
 }
 
+/* The frozenset constant a set display of constants becomes: its items
+ * are added in source order, which decides the set's table (and so its
+ * printed order), as CPython's compiler does. */
+static Obj *frozenset_of_consts(Comp *c, NodeList *l)
+{
+    Obj *first = set_new(true);
+    if (!first)
+        return NULL;
+    for (int i = 0; i < l->len; i++)
+        if (set_add(first, const_merge(c->consts, const_of(c->consts, l->items[i]))) < 0)
+            goto fail;
+    /* CPython's constant merging then rebuilds the frozenset from the
+     * first one's iteration order; the rebuilt one is the constant */
+    Obj *fs = set_new(true);
+    if (!fs)
+        goto fail;
+    size_t pos = 0;
+    Obj *item;
+    while (set_next(first, &pos, &item))
+        if (set_add(fs, item) < 0) {
+            DECREF(fs);
+            goto fail;
+        }
+    DECREF(first);
+    return temp(c, fs);
+fail:
+    rt_clear_error();
+    DECREF(first);
+    return NULL;
+}
+
 /* list/tuple/set displays, as CPython's starunpack_helper */
 static void compile_display(Comp *c, Node *n, int build, int add, int extend)
 {
     NodeList *l = &n->l1;
     if (l->len > 2 && all_const(c, l) && n->kind != E_TUPLE) {
+        Obj *k = n->kind == E_SET ? frozenset_of_consts(c, l) : tuple_of_consts(c, l);
         emit(c, build == OPC_BUILD_TUPLE ? OPC_BUILD_LIST : build, 0);
-        load_const(c, tuple_of_consts(c, l));
+        if (k)
+            load_const(c, k);
+        else
+            error_at(c, n, "out of memory while compiling a constant");
         emit(c, extend, 1);
         if (build == OPC_BUILD_TUPLE)
             emit(c, OPC_LIST_TO_TUPLE, 0);

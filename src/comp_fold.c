@@ -436,6 +436,34 @@ static void value_key(Obj *o, FmtBuf *b)
         }
         fmt_buf_putc(b, ')');
         break;
+    case K_SET: {
+        /* a frozenset constant: equal sets merge whatever their order */
+        size_t n = set_len(o) > 0 ? (size_t)set_len(o) : 0, k = 0, pos = 0;
+        char **keys = xcalloc(n + 1, sizeof *keys);
+        size_t *lens = xcalloc(n + 1, sizeof *lens);
+        Obj *item;
+        while (k < n && set_next(o, &pos, &item)) {
+            FmtBuf ib = FMT_BUF_INIT;
+            value_key(item, &ib);
+            lens[k] = ib.len;
+            keys[k++] = fmt_buf_take(&ib);
+        }
+        for (size_t i = 1; i < k; i++) /* insertion sort: constant sets are small */
+            for (size_t j = i; j > 0 && strcmp(keys[j - 1], keys[j]) > 0; j--) {
+                char *t = keys[j]; keys[j] = keys[j - 1]; keys[j - 1] = t;
+                size_t tl = lens[j]; lens[j] = lens[j - 1]; lens[j - 1] = tl;
+            }
+        fmt_buf_printf(b, "z%zu(", k);
+        for (size_t i = 0; i < k; i++) {
+            fmt_buf_put(b, keys[i], lens[i]);
+            fmt_buf_putc(b, ',');
+            free(keys[i]);
+        }
+        fmt_buf_putc(b, ')');
+        free(keys);
+        free(lens);
+        break;
+    }
     default:
         fmt_buf_printf(b, "p%llx", (unsigned long long)o->addr);
         break;
