@@ -459,6 +459,13 @@ static int starts_with_soft_keyword(const Node *e)
  * which finds a Python 2 print ("a print x") or errors further on; and
  * for print/exec itself, the parentheses message. Returns 1 if it
  * reported something; tokens read stay read either way. */
+static int legacy_error(Parser *p, const Node *e)
+{
+    parse_err_node(p, e, "Missing parentheses in call to '%s'. Did you mean %s(...)?", e->name,
+                   e->name);
+    return 1;
+}
+
 /* The error found reading again with every rule from `start`, after a
  * clean reading that looked as far as `far`: would CPython miss it? Its
  * rules remember what they read at each position, so the second reading
@@ -467,7 +474,7 @@ static int starts_with_soft_keyword(const Node *e)
 static int memoized_error(Parser *p, const Token *start, const Token *far)
 {
     const Diag *d = &p->sh->err;
-    if (p->sh->err_pass1 || d->kind != DIAG_SYNTAX)
+    if (p->sh->err_pass1 || p->sh->err_final || d->kind != DIAG_SYNTAX)
         return 0;
     if (d->line > far->line || (d->line == far->line && d->col >= far->col))
         return 0;
@@ -482,33 +489,30 @@ int parse_juxta_error(Parser *p)
         Node *e = p->last_expr;
         if (!e || p->last_end != p->idx || !parse_can_start_expr(t->kind))
             return 0;
-        if (is_name(e, "print") || is_name(e, "exec")) {
-            if (parse_probe(p, parse_star_exprs, NULL)) {
-                parse_err_node(p, e, "Missing parentheses in call to '%s'. Did you mean %s(...)?",
-                               e->name, e->name);
-                return 1;
-            }
+        /* a bare name starting an expression: CPython then reads on with
+         * every rule (its "print x" check), so errors inside count */
+        int bare = e->kind == E_NAME && p->prev.kind == T_NAME &&
+                   p->prev.line == e->line && p->prev.col == e->col;
+        int legacy = is_name(e, "print") || is_name(e, "exec");
+        if (legacy && !bare)
             return p->stop;
-        }
         Node *n;
-        if (starts_with_soft_keyword(e) || (e->kind == E_NAME && t->kind == T_STRING)) {
-            /* no comma rule here: the text is read on with every rule */
-            if (!parse_probe(p, parse_star_exprs, &n) || p->backed_off)
+        if (starts_with_soft_keyword(e) || (bare && t->kind == T_STRING)) {
+            /* no comma rule here: only that check reads on */
+            if (!bare || !parse_probe(p, parse_star_exprs, &n) || p->backed_off)
                 return p->stop;
+            if (legacy)
+                return legacy_error(p, e);
         } else {
             /* (what this reads, CPython keeps: its later reading with all
              * rules finds no errors inside, only after it) */
-            /* a bare name starting an expression: CPython then reads on
-             * with every rule (its "print x" check), so errors inside count */
-            int bare = e->kind == E_NAME && p->prev.kind == T_NAME &&
-                       p->prev.line == e->line && p->prev.col == e->col;
             Snapshot *snap = NULL;
             if (e->kind == E_NAME && (t->kind == T_NAME || bare)) {
                 snap = xmalloc(sizeof *snap);
                 parse_save(p, snap);
             }
             int ok = parse_probe_clean(p, parse_expr, &n);
-            if (ok && p->prev.level > 0) {
+            if (ok && p->prev.level > 0 && !legacy) {
                 free(snap);
                 parse_err_node(p, e, "invalid syntax. Perhaps you forgot a comma?");
                 return 1;
@@ -524,6 +528,10 @@ int parse_juxta_error(Parser *p)
                 p->sh->err.set = 0;
                 parse_restore(p, snap);
                 ok = parse_probe_clean(p, parse_expr, &n);
+                if (legacy) {
+                    free(snap);
+                    return ok ? legacy_error(p, e) : p->stop;
+                }
             }
             if (!ok || e->kind != E_NAME || p->stop) {
                 free(snap);
@@ -630,14 +638,27 @@ static void check_depth(Parser *p, NodeList body)
 
 /* Decides which error CPython would have reported (see the top of the
  * file) and copies it to d. */
+/* Does CPython find the "print x" noted in sh->legacy before sh->err?
+ * What it reads after the name has been read again for errors already
+ * (parse_expr.c); errors about the whole statement or after it come later. */
+static int legacy_first(const Shared *sh)
+{
+    const Diag *d = &sh->err;
+    const Node *e = sh->legacy;
+    if (strcmp(d->msg, "invalid syntax") == 0)
+        return 1;
+    if (d->line == e->line && d->col == e->col)
+        return strcmp(d->msg, "expected 'else' after 'if' expression") != 0;
+    return d->line > e->line || (d->line == e->line && d->col > e->col);
+}
+
 static void finish_error(Parser *p, Lexer *lx)
 {
     Shared *sh = p->sh;
     if (!sh->err_final) {
         /* second pass: a Python 2 print statement earlier on is reported
-         * first; on the same line only if nothing more specific was found */
-        if (!sh->err_pass1 && sh->legacy &&
-            (sh->legacy_line < sh->err.line || strcmp(sh->err.msg, "invalid syntax") == 0)) {
+         * first, as CPython reads it with every rule before going on */
+        if (!sh->err_pass1 && sh->legacy && legacy_first(sh)) {
             const Node *e = sh->legacy;
             sh->err.kind = DIAG_SYNTAX;
             sh->err.line = e->line;

@@ -79,40 +79,71 @@ static int is_print(const Token *t, const char *src)
                                  (n == 4 && memcmp(src + t->start, "exec", 4) == 0));
 }
 
-/* "print -x", "print [x]" and the like parse, but CPython's second pass
- * reads them as Python 2 print statements: remember the first one, for
- * when a syntax error turns up later (parse.c). */
-static void note_legacy(Parser *p, Node *e)
+/* The name heading "print -x", "print [x]" and the like, or NULL. */
+static Node *legacy_name(Node *e)
 {
-    const Node *n = e;
+    Node *n = e;
     while (n->kind == E_BINOP || n->kind == E_SUBSCRIPT || n->kind == E_COMPARE ||
            n->kind == E_CALL || n->kind == E_ATTR) {
         if (n->a->kind == E_NAME && same_start(n->a, e)) {
             if (n->kind == E_SUBSCRIPT) {
                 const Node *b = n->b;
                 if (b->kind == E_SLICE)
-                    return;
+                    return NULL;
                 if (b->kind == E_TUPLE)
                     for (int i = 0; i < b->l1.len; i++)
                         if (b->l1.items[i]->kind == E_SLICE)
-                            return;
+                            return NULL;
             }
-            p->sh->legacy = n->a;
-            p->sh->legacy_line = n->a->line;
-            return;
+            return n->a;
         }
         n = n->a;
     }
+    return NULL;
+}
+
+/* "print -x", "print [x]" and the like parse, but CPython's second pass
+ * reads them as Python 2 print statements: remember the first one, for
+ * when a syntax error turns up later (parse.c). CPython reads what follows
+ * the name as expressions, commas included, and errors there come first.
+ * `at` is the state at the name, e the expression read from there;
+ * without `probe` that reading is not repeated. */
+static void note_legacy(Parser *p, Node *e, const Snapshot *at, int probe)
+{
+    Node *name = legacy_name(e);
+    if (!name || p->sh->legacy)
+        return;
+    p->sh->legacy = name;
+    if (!probe)
+        return;
+    Snapshot *now = xmalloc(sizeof *now);
+    parse_save(p, now);
+    parse_restore(p, at);
+    parse_advance(p);
+    int ok = parse_probe(p, parse_star_exprs, NULL);
+    if (p->sh->err.set) {
+        p->sh->legacy = NULL;
+        free(now);
+        return;
+    }
+    parse_restore(p, now);
+    free(now);
+    if (!ok)
+        p->sh->legacy = NULL;
 }
 
 Node *parse_expr(Parser *p)
 {
     if (!parse_enter(p))
         return NULL;
-    int legacy = 0;
-    if (!p->field && !p->probing && !p->sh->legacy && is_print(parse_tok(p), p->lx->src)) {
+    Snapshot *legacy = NULL;
+    if (!p->field && p->probing != PROBE_CLEAN && !p->sh->legacy &&
+        is_print(parse_tok(p), p->lx->src)) {
         TokKind k = parse_peek(p, 1)->kind;
-        legacy = k == T_MINUS || k == T_PLUS || k == T_TILDE || k == T_STAR || k == T_LSQB;
+        if (k == T_MINUS || k == T_PLUS || k == T_TILDE || k == T_STAR || k == T_LSQB) {
+            legacy = xmalloc(sizeof *legacy);
+            parse_save(p, legacy);
+        }
     }
     Node *n;
     Token st = *parse_tok(p);
@@ -123,8 +154,23 @@ Node *parse_expr(Parser *p)
         n = lambdef(p);
     } else {
         n = parse_disjunction(p);
+        Node *body = n;
+        int cond = parse_at(p, T_IF);
+        if (legacy && n && !p->stop && !cond)
+            note_legacy(p, n, legacy, 1);
         n = ifexp_rest(p, n, &st);
+        /* with an 'if' next, CPython's missing-'else' check and what it
+         * reads come first: only a plain failure leaves the print */
+        if (legacy && cond && body) {
+            const Shared *sh = p->sh;
+            if (n && !p->stop)
+                note_legacy(p, body, legacy, 1);
+            else if (!sh->err.set || (!sh->err_pass1 && !sh->err_final &&
+                                      strcmp(sh->err.msg, "invalid syntax") == 0))
+                note_legacy(p, body, legacy, 0);
+        }
     }
+    free(legacy);
     p->expr_line = outer_line;
     p->expr_col = outer_col;
     parse_leave(p);
@@ -134,8 +180,6 @@ Node *parse_expr(Parser *p)
         p->last_expr = n;
         p->last_end = p->idx;
     }
-    if (legacy)
-        note_legacy(p, n);
     return n;
 }
 

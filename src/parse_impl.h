@@ -41,7 +41,6 @@ typedef struct {
     int err_indent;     /* "unexpected indent": no later tokenizer error wins */
     Diag late;          /* first construct MiniPy does not run (deferred) */
     Node *legacy;       /* first "print -x" style expression (see parse.c) */
-    int legacy_line;
     int furthest_line;  /* line of the furthest token read */
     int far_line, far_col; /* where that token puts an error */
     int depth;          /* nesting, shared across f-string fields */

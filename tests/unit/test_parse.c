@@ -501,6 +501,15 @@ START_TEST(errors_parser)
     syn("x = a not b\n", 1, 11, "invalid syntax");
     syn("print -1\nx = = 2\n", 1, 1, "Missing parentheses in call to 'print'. Did you mean print(...)?");
     syn("@foo\n", 1, 1, "invalid syntax");
+    /* a key over two lines: CPython names its first line, column from the last */
+    syn("x = {'k': 1, 'a'\n  'bcc', 'c': 2}\n", 1, 7, "':' expected after dictionary key");
+    syn("a b if c\n", 1, 3, "expected 'else' after 'if' expression");
+    syn("a b, c if d\n", 1, 6, "expected 'else' after 'if' expression");
+    syn("a b if c else d if e\n", 1, 3, "invalid syntax");
+    syn("va(m.g x\n", 1, 8, "invalid syntax");
+    syn("print f(a b)\n", 1, 1, "Missing parentheses in call to 'print'. Did you mean print(...)?");
+    syn("x = print -1 if x\n", 1, 5, "expected 'else' after 'if' expression");
+    syn("print -1 if x else y, (a b)\n", 1, 24, "invalid syntax. Perhaps you forgot a comma?");
     err("if x:\ny\n", DIAG_INDENT, 2, 1, "expected an indented block after 'if' statement on line 1");
     err("def f():\n", DIAG_INDENT, 1, 9, "expected an indented block after function definition on line 1");
     err("class C:\n  x = 1\n   y = 2\n", DIAG_INDENT, 3, 3, "unexpected indent");
