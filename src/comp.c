@@ -170,7 +170,7 @@ static void unit_push(Comp *c, Scope *s, Node *n)
     }
     u->freenames = xcalloc((size_t)s->nsyms + 1, sizeof *u->freenames);
     for (int i = 0; i < s->nsyms; i++)
-        if (s->syms[i].scope == SC_FREE)
+        if (s->syms[i].scope == SC_FREE || (s->syms[i].flags & DEF_FREE_CLASS))
             u->freenames[u->nfree++] = s->syms[i].name;
     c->u = u;
 }
@@ -412,6 +412,15 @@ static void set_pos(Comp *c, Node *n)
     c->u->col = n->col;
 }
 
+/* An attribute on a later line than its object is reported at the name's
+ * line, as CPython 3.11 does. */
+static void set_attr_pos(Comp *c, Node *n)
+{
+    set_pos(c, n);
+    if (n->end_line > n->line)
+        c->u->line = n->end_line;
+}
+
 static bool has_starred(NodeList *l)
 {
     for (int i = 0; i < l->len; i++)
@@ -588,6 +597,7 @@ static void compile_call_args(Comp *c, Node *call, int extra_pos)
             }
             emit(c, OPC_KW_NAMES, add_const(c, names));
         }
+        set_pos(c, call); /* an error in the call is reported where it starts */
         emit(c, OPC_CALL, args->len + kws->len + extra_pos);
         return;
     }
@@ -628,6 +638,7 @@ static void compile_call_args(Comp *c, Node *call, int extra_pos)
                 emit(c, OPC_DICT_MERGE, 1);
         }
     }
+    set_pos(c, call);
     emit(c, OPC_CALL_EX, kws->len ? 1 : 0);
 }
 
@@ -640,7 +651,7 @@ static void compile_call(Comp *c, Node *n)
             star = true;
     if (f->kind == E_ATTR && !star) {
         compile_expr(c, f->a);
-        set_pos(c, f);
+        set_attr_pos(c, f);
         emit(c, OPC_LOAD_METHOD, add_name(c, f->name));
         compile_call_args(c, n, 0);
         set_pos(c, n);
@@ -767,8 +778,14 @@ static void make_function(Comp *c, CodeObj *co, NodeList *params)
         flags |= MF_KWDEFAULTS;
     }
     if (co->nfree) {
-        for (int i = 0; i < co->nfree; i++)
-            emit(c, OPC_LOAD_CLOSURE, deref_index(c->u, co->freenames[i]));
+        for (int i = 0; i < co->nfree; i++) {
+            int di = deref_index(c->u, co->freenames[i]);
+            if (di < 0) { /* the symbol table guarantees it; never trust it blindly */
+                error_at(c, NULL, "internal error: no cell for a free variable");
+                return;
+            }
+            emit(c, OPC_LOAD_CLOSURE, di);
+        }
         emit(c, OPC_BUILD_TUPLE, co->nfree);
         flags |= MF_CLOSURE;
     }
@@ -900,7 +917,7 @@ static void compile_expr(Comp *c, Node *n)
     case E_CALL: compile_call(c, n); break;
     case E_ATTR:
         compile_expr(c, n->a);
-        set_pos(c, n);
+        set_attr_pos(c, n);
         emit(c, OPC_LOAD_ATTR, add_name(c, n->name));
         break;
     case E_SUBSCRIPT:

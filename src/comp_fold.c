@@ -243,7 +243,9 @@ static void fold_expr(ConstTable *t, Node *n)
     case E_COMPARE:
         fold_expr(t, n->a);
         fold_list(t, &n->l1);
-        for (int i = 0; i < n->l1.len; i++) {
+        /* only the last comparison: a middle operand is also compared with
+         * the next one, where a list must stay a list */
+        for (int i = n->l1.len - 1; i >= 0 && i == n->l1.len - 1; i--) {
             Node *r = n->l1.items[i];
             if ((n->ops[i] == CMP_IN || n->ops[i] == CMP_NOT_IN) && (r->kind == E_LIST || r->kind == E_SET)) {
                 bool all = r->l1.len > 0;

@@ -393,8 +393,9 @@ static bool analyze(Scope *s, NameSet *bound, NameSet *free_out, Diag *d)
             if (y->scope == SC_NONE || y->scope == SC_GLOBAL_IMPLICIT || y->scope == SC_FREE) {
                 y->scope = SC_FREE;
             } else if (s->kind == SCOPE_CLASS && y->scope == SC_LOCAL) {
-                /* a class binds n but its methods see the enclosing function's n */
-                y->scope = SC_LOCAL;
+                /* a class binds n but its methods see the enclosing
+                 * function's n: the class passes that cell down too */
+                y->flags |= DEF_FREE_CLASS;
                 nameset_add(free_out, n);
             }
         }

@@ -322,6 +322,11 @@ bool obj_hash(Obj *o, int64_t *out)
     default: break;
     }
     if (is_user(o)) {
+        Obj *hv = type_lookup(o->type, str_intern("__hash__"));
+        if (hv == Py_None) { /* __hash__ = None: instances are unhashable */
+            rt_raise(EXC(TypeError), "unhashable type: '%s'", type_name(o));
+            return false;
+        }
         bool found;
         Obj *r = call_dunder(o, "__hash__", NULL, 0, &found);
         if (found) {
@@ -452,7 +457,8 @@ Obj *obj_binop(Obj *a, Obj *b, int op, bool inplace)
     if (r != Py_NotImplemented)
         return r;
     DECREF(r);
-    if ((m = user_method(b, op_dunder[op][1]))) {
+    /* the reflected method only when the right operand's type differs */
+    if (b->type != a->type && (m = user_method(b, op_dunder[op][1]))) {
         r = call_method(m, b, &a, 1);
         if (r != Py_NotImplemented)
             return r;
@@ -757,7 +763,10 @@ int obj_setitem(Obj *o, Obj *key, Obj *value)
     }
     if (value)
         return rt_raise_int(EXC(TypeError), "'%s' object does not support item assignment", type_name(o));
-    return rt_raise_int(EXC(TypeError), "'%s' object doesn't support item deletion", type_name(o));
+    /* CPython words it by whether the type has items at all */
+    bool sequence = IS(o, K_STR) || IS(o, K_TUPLE) || IS(o, K_RANGE);
+    return rt_raise_int(EXC(TypeError), "'%s' object %s support item deletion", type_name(o),
+                        sequence ? "doesn't" : "does not");
 }
 
 int obj_contains(Obj *c, Obj *item)
@@ -830,8 +839,14 @@ Obj *obj_iter(Obj *o)
     }
     bool found;
     Obj *r = call_dunder(o, "__iter__", NULL, 0, &found);
-    if (found)
+    if (found) {
+        if (r && !IS(r, K_ITER) && !IS(r, K_GEN) && !user_method(r, "__next__")) {
+            rt_raise(EXC(TypeError), "iter() returned non-iterator of type '%s'", type_name(r));
+            DECREF(r);
+            return NULL;
+        }
         return r;
+    }
     if (user_method(o, "__getitem__"))
         return rt_raise(EXC(TypeError), "memviz does not iterate with __getitem__ ('%s' object)", type_name(o));
     return rt_raise(EXC(TypeError), "'%s' object is not iterable", type_name(o));

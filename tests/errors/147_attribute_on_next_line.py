@@ -1,0 +1,3 @@
+a = None
+b = (a
+     .attr)
