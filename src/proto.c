@@ -441,6 +441,16 @@ static Obj *kind_binop(Obj *a, Obj *b, int op, bool inplace)
 Obj *obj_binop(Obj *a, Obj *b, int op, bool inplace)
 {
     Obj *m, *r;
+    /* a right operand whose class is a subclass of the left's and defines
+     * the reflected method is asked first, as CPython does */
+    bool sub_first = b->type != a->type && b->type->user && rt_is_subclass(b->type, a->type) &&
+                     (m = user_method(b, op_dunder[op][1])) != NULL;
+    if (sub_first) {
+        r = call_method(m, b, &a, 1);
+        if (r != Py_NotImplemented)
+            return r;
+        DECREF(r);
+    }
     if (inplace && (m = user_method(a, op_dunder[op][2]))) {
         r = call_method(m, a, &b, 1);
         if (r != Py_NotImplemented)
@@ -457,8 +467,9 @@ Obj *obj_binop(Obj *a, Obj *b, int op, bool inplace)
     if (r != Py_NotImplemented)
         return r;
     DECREF(r);
-    /* the reflected method only when the right operand's type differs */
-    if (b->type != a->type && (m = user_method(b, op_dunder[op][1]))) {
+    /* the reflected method only when the right operand's type differs
+     * (a subclass that overrides it went first, above) */
+    if (b->type != a->type && !sub_first && (m = user_method(b, op_dunder[op][1]))) {
         r = call_method(m, b, &a, 1);
         if (r != Py_NotImplemented)
             return r;
@@ -679,6 +690,16 @@ Obj *obj_getattr_opt(Obj *o, StrObj *name)
 
 int obj_setattr(Obj *o, StrObj *name, Obj *value)
 {
+    if (is_user(o) && (IS(o, K_INSTANCE) || IS(o, K_EXC))) {
+        /* a class's own __setattr__ / __delattr__ decides */
+        Obj *m = user_method(o, value ? "__setattr__" : "__delattr__");
+        if (m) {
+            Obj *args[2] = {&name->h, value};
+            Obj *r = call_method(m, o, args, value ? 2 : 1);
+            XDECREF(r);
+            return r ? 0 : -1;
+        }
+    }
     switch (o->kind) {
     case K_INSTANCE: return instance_setattr(o, name, value);
     case K_EXC: return exc_setattr(o, name, value);

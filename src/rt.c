@@ -24,8 +24,32 @@ static Obj *object_init(Obj *self, Obj **args, int nargs, TupleObj *kw)
     return ref_new(Py_None);
 }
 
+/* object.__setattr__(self, name, value) / object.__delattr__(self, name):
+ * the plain attribute store a user __setattr__ falls back to. */
+static Obj *object_setattr_m(Obj *self, Obj **args, int nargs, TupleObj *kw)
+{
+    (void)kw;
+    if (nargs != 2 || !IS(args[0], K_STR))
+        return rt_raise(EXC(TypeError), "expected 2 arguments, got %d", nargs);
+    if (instance_setattr(self, str_intern(AS_STR(args[0])->s), args[1]) < 0)
+        return NULL;
+    return ref_new(Py_None);
+}
+
+static Obj *object_delattr_m(Obj *self, Obj **args, int nargs, TupleObj *kw)
+{
+    (void)kw;
+    if (nargs != 1 || !IS(args[0], K_STR))
+        return rt_raise(EXC(TypeError), "expected 1 argument, got %d", nargs);
+    if (instance_setattr(self, str_intern(AS_STR(args[0])->s), NULL) < 0)
+        return NULL;
+    return ref_new(Py_None);
+}
+
 static const BuiltinDef object_methods[] = {
     {"__init__", object_init, 0, -1, true, NULL, false},
+    {"__setattr__", object_setattr_m, 0, -1, false, NULL, false},
+    {"__delattr__", object_delattr_m, 0, -1, false, NULL, false},
     {0},
 };
 
