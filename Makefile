@@ -140,6 +140,7 @@ test: memviz sanitize $(UNIT_BIN)
 	@echo "== [3/6] sanitizers (ASan + UBSan) and the refcount checker: unit tests, conformance, error cases"
 	@$(call run_units,$(SAN_UNIT),$(SAN_ENV))
 	$(SAN_ENV) MEMVIZ_FLAGS=--check-refs bash tests/run_conformance.sh --no-python build/san/memviz
+	$(SAN_ENV) bash tests/run_trace.sh build/san/memviz
 	$(SAN_ENV) bash tests/run_errors.sh build/san/memviz
 	@echo "== [4/6] valgrind: no memory errors, no leaks"
 	bash tests/valgrind.sh ./memviz

@@ -197,7 +197,8 @@ Obj *vm_call_ex(Obj *callable, Obj *pos, Obj *kwargs)
     TupleObj *t = AS_TUPLE(tuple);
     size_t nkw = kwargs ? AS_DICT(kwargs)->t.used : 0;
     Obj **args = xcalloc(t->len + nkw + 1, sizeof *args);
-    memcpy(args, t->items, t->len * sizeof *args);
+    if (t->len)
+        memcpy(args, t->items, t->len * sizeof *args);
     Obj *names = NULL;
     if (nkw) {
         names = tuple_new(nkw);
