@@ -350,6 +350,35 @@ static Obj *import_module(StrObj *name)
     return ref_new(m);
 }
 
+/* How CPython names a callable in argument errors: "__main__.f()",
+ * "print()", "list.append()". */
+static void callable_str(Obj *c, char *buf, size_t size)
+{
+    if (IS(c, K_METHOD))
+        c = ((MethodObj *)c)->func;
+    if (IS(c, K_FUNC))
+        snprintf(buf, size, "__main__.%s()", AS_FUNC(c)->qualname->s);
+    else if (IS(c, K_TYPE))
+        snprintf(buf, size, "%s%s()", AS_TYPE(c)->user ? "__main__." : "", AS_TYPE(c)->name);
+    else if (IS(c, K_BUILTIN) && ((BuiltinObj *)c)->objclass)
+        snprintf(buf, size, "%s.%s()", ((BuiltinObj *)c)->objclass->name, ((BuiltinObj *)c)->def->name);
+    else if (IS(c, K_BUILTIN))
+        snprintf(buf, size, "%s()", ((BuiltinObj *)c)->def->name);
+    else
+        snprintf(buf, size, "%s object", type_name(c));
+}
+
+/* f(*x) with x not iterable: CPython's wording names f. */
+static void star_arg_error(Obj *callable, Obj *x)
+{
+    if (!rt_error_matches(EXC(TypeError)) || IS(x, K_INSTANCE))
+        return;
+    rt_clear_error();
+    char name[200];
+    callable_str(callable, name, sizeof name);
+    rt_raise(EXC(TypeError), "%s argument after * must be an iterable, not %s", name, type_name(x));
+}
+
 static Obj *format_value(Obj *v, int flags, Obj *spec)
 {
     Obj *conv = NULL;
@@ -793,6 +822,8 @@ static Obj *run(Frame *entry)
             Obj *pos = pop_take(f);
             Obj *callable = TOP();
             Obj *r = vm_call_ex(callable, pos, kwargs);
+            if (!r && !IS(pos, K_TUPLE) && !IS(pos, K_LIST))
+                star_arg_error(callable, pos);
             DECREF(pos);
             XDECREF(kwargs);
             pop_drop(f);
@@ -1026,8 +1057,14 @@ static Obj *run(Frame *entry)
             break;
         }
         case OPC_LIST_EXTEND: {
-            if (list_extend(PEEK(arg + 1), TOP()) < 0)
+            if (list_extend(PEEK(arg + 1), TOP()) < 0) {
+                Obj *x = TOP();
+                if (rt_error_matches(EXC(TypeError)) && !IS(x, K_INSTANCE)) {
+                    rt_clear_error();
+                    rt_raise(EXC(TypeError), "Value after * must be an iterable, not %s", type_name(x));
+                }
                 goto error;
+            }
             pop_drop(f);
             break;
         }
@@ -1058,9 +1095,13 @@ static Obj *run(Frame *entry)
         case OPC_DICT_UPDATE:
         case OPC_DICT_MERGE: {
             Obj *src = TOP();
+            char fname[200];
+            if (in->op == OPC_DICT_MERGE)
+                callable_str(PEEK(arg + 3), fname, sizeof fname);
             if (!IS(src, K_DICT)) {
                 if (in->op == OPC_DICT_MERGE)
-                    rt_raise(EXC(TypeError), "argument after ** must be a mapping, not %s", type_name(src));
+                    rt_raise(EXC(TypeError), "%s argument after ** must be a mapping, not %s", fname,
+                             type_name(src));
                 else
                     rt_raise(EXC(TypeError), "'%s' object is not a mapping", type_name(src));
                 goto error;
@@ -1071,8 +1112,8 @@ static Obj *run(Frame *entry)
                 while (table_next(&AS_DICT(src)->t, &pos, &k, &v))
                     if (dict_get(PEEK(arg + 1), k)) {
                         Obj *kr = obj_repr(k);
-                        rt_raise(EXC(TypeError), "got multiple values for keyword argument %s",
-                                 kr ? AS_STR(kr)->s : "?");
+                        rt_raise(EXC(TypeError), "%s got multiple values for keyword argument %s",
+                                 fname, kr ? AS_STR(kr)->s : "?");
                         XDECREF(kr);
                         goto error;
                     }
