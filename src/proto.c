@@ -172,6 +172,9 @@ Obj *obj_str(Obj *o)
         return checked_str(r, "__str__");
     if (IS(o, K_EXC) && !user_method(o, "__repr__"))
         return exc_str(o);
+    Obj *rm = user_method(o, "__repr__");
+    if (rm) /* object.__str__ calls __repr__; str() checks what it gets */
+        return checked_str(call_method(rm, o, NULL, 0), "__str__");
     return obj_repr(o);
 }
 
