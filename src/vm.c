@@ -154,7 +154,9 @@ enum { C_DEPTH_LIMIT = 6000 };
 
 bool vm_enter_c(const char *where)
 {
-    if (vm.c_depth >= C_DEPTH_LIMIT || vm.depth + vm.c_depth / 4 >= vm.recursion_limit + 50) {
+    /* the Python recursion limit is checked as frames are pushed; this one
+     * only keeps C recursion within the interpreter thread's stack */
+    if (vm.c_depth >= C_DEPTH_LIMIT) {
         rt_raise(EXC(RecursionError), "maximum recursion depth exceeded%s", where);
         return false;
     }
