@@ -588,9 +588,12 @@ Obj *obj_getattr(Obj *o, StrObj *name)
         if (r || rt_error_occurred())
             return r;
         Obj *ga = user_method(o, "__getattr__");
-        if (ga) {
+        if (ga) { /* CPython calls it through a bound method, which holds self */
             Obj *arg = &name->h;
-            return call_method(ga, o, &arg, 1);
+            ref_inc(o, OWN_TEMP);
+            Obj *res = call_method(ga, o, &arg, 1);
+            DECREF(o);
+            return res;
         }
         return rt_raise(EXC(AttributeError), "'%s' object has no attribute '%s'", type_name(o), n);
     }
@@ -906,6 +909,68 @@ static Obj *count_error(const BuiltinDef *d, int nargs)
     return NULL;
 }
 
+/* CPython 3.11 calls a class, an instance's __call__, str() and zip()
+ * through tp_call: the caller's arguments are first packed into a tuple
+ * (and a dict for keywords) that live for the whole call, which
+ * sys.getrefcount inside __init__ or __call__ can see. */
+typedef struct {
+    Obj *tuple, *dict;
+} TpArgs;
+
+static bool tp_args_pack(TpArgs *p, Obj **args, int nargs, TupleObj *kwnames)
+{
+    p->tuple = p->dict = NULL;
+    p->tuple = nargs ? tuple_new((size_t)nargs) : ref_new(&empty_tuple->h);
+    if (!p->tuple)
+        return false;
+    for (int i = 0; i < nargs; i++) {
+        AS_TUPLE(p->tuple)->items[i] = args[i];
+        ref_inc(args[i], OWNER(OWN_SLOT, p->tuple->addr, i, NULL));
+    }
+    int nkw = kwnames ? (int)kwnames->len : 0;
+    if (nkw) {
+        p->dict = dict_new();
+        for (int i = 0; p->dict && i < nkw; i++)
+            if (dict_set(p->dict, kwnames->items[i], args[nargs + i]) < 0) {
+                DECREF(p->dict);
+                p->dict = NULL;
+            }
+        if (!p->dict) {
+            DECREF(p->tuple);
+            return false;
+        }
+    }
+    return true;
+}
+
+static void tp_args_release(TpArgs *p)
+{
+    XDECREF(p->dict);
+    DECREF(p->tuple);
+}
+
+/* The builtins CPython 3.11 calls with an argument tuple (METH_VARARGS):
+ * while they run, each argument has one more reference. */
+static bool builtin_takes_tuple(const BuiltinObj *b)
+{
+    if (b->self || b->is_descr)
+        return false;
+    const char *n = b->def->name;
+    return strcmp(n, "print") == 0 || strcmp(n, "max") == 0 || strcmp(n, "min") == 0;
+}
+
+static Obj *call_builtin(BuiltinObj *b, Obj **args, int nargs, TupleObj *kwnames);
+
+static Obj *call_builtin_tuple(BuiltinObj *b, Obj **args, int nargs, TupleObj *kwnames)
+{
+    TpArgs p;
+    if (!tp_args_pack(&p, args, nargs, kwnames))
+        return NULL;
+    Obj *r = call_builtin(b, args, nargs, kwnames);
+    tp_args_release(&p);
+    return r;
+}
+
 static Obj *call_builtin(BuiltinObj *b, Obj **args, int nargs, TupleObj *kwnames)
 {
     const BuiltinDef *d = b->def;
@@ -963,46 +1028,6 @@ static const struct { TypeObj *t; NewCall fn; } new_calls[] = {
     {&type_type, type_new_call}, {&type_super, super_new_call},
 };
 
-/* CPython 3.11 calls a class, an instance's __call__, str() and zip()
- * through tp_call: the caller's arguments are first packed into a tuple
- * (and a dict for keywords) that live for the whole call, which
- * sys.getrefcount inside __init__ or __call__ can see. */
-typedef struct {
-    Obj *tuple, *dict;
-} TpArgs;
-
-static bool tp_args_pack(TpArgs *p, Obj **args, int nargs, TupleObj *kwnames)
-{
-    p->tuple = p->dict = NULL;
-    p->tuple = nargs ? tuple_new((size_t)nargs) : ref_new(&empty_tuple->h);
-    if (!p->tuple)
-        return false;
-    for (int i = 0; i < nargs; i++) {
-        AS_TUPLE(p->tuple)->items[i] = args[i];
-        ref_inc(args[i], OWNER(OWN_SLOT, p->tuple->addr, i, NULL));
-    }
-    int nkw = kwnames ? (int)kwnames->len : 0;
-    if (nkw) {
-        p->dict = dict_new();
-        for (int i = 0; p->dict && i < nkw; i++)
-            if (dict_set(p->dict, kwnames->items[i], args[nargs + i]) < 0) {
-                DECREF(p->dict);
-                p->dict = NULL;
-            }
-        if (!p->dict) {
-            DECREF(p->tuple);
-            return false;
-        }
-    }
-    return true;
-}
-
-static void tp_args_release(TpArgs *p)
-{
-    XDECREF(p->dict);
-    DECREF(p->tuple);
-}
-
 /* Calls a Python method with self prepended, as _PyObject_Call_Prepend
  * does: with keywords, the unpacked argument array holds a reference to
  * every argument, self included, for the call. */
@@ -1032,6 +1057,8 @@ Obj *obj_call(Obj *c, Obj **args, int nargs, TupleObj *kwnames)
     case K_FUNC:
         return vm_call_function(AS_FUNC(c), args, nargs, kwnames);
     case K_BUILTIN:
+        if (builtin_takes_tuple((BuiltinObj *)c))
+            return call_builtin_tuple((BuiltinObj *)c, args, nargs, kwnames);
         return call_builtin((BuiltinObj *)c, args, nargs, kwnames);
     case K_METHOD: {
         MethodObj *m = (MethodObj *)c;

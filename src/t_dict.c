@@ -461,9 +461,19 @@ Obj *dict_get(Obj *dict, Obj *key)
 int dict_set(Obj *dict, Obj *key, Obj *value)
 {
     int64_t h;
-    if (!hash_of(key, &h))
-        return -1;
-    return table_set(&AS_DICT(dict)->t, dict->addr, key, h, value);
+    /* CPython's PyDict_SetItem takes its references before hashing the key,
+     * which a user __hash__ can see */
+    bool user = key->type->user;
+    if (user) {
+        ref_inc(key, OWN_TEMP);
+        ref_inc(value, OWN_TEMP);
+    }
+    int r = hash_of(key, &h) ? table_set(&AS_DICT(dict)->t, dict->addr, key, h, value) : -1;
+    if (user) {
+        DECREF(value);
+        DECREF(key);
+    }
+    return r;
 }
 
 int dict_del(Obj *dict, Obj *key)

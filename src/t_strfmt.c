@@ -261,7 +261,7 @@ static Obj *format_object(Obj *v, Obj *spec)
     return obj_str(v);
 }
 
-Obj *str_format_value(Obj *value, Obj *spec)
+static Obj *format_value_impl(Obj *value, Obj *spec)
 {
     if (spec && !IS(spec, K_STR))
         return rt_raise(EXC(TypeError), "format() argument 2 must be str, not %s", type_name(spec));
@@ -1096,5 +1096,18 @@ done:
     w_free(&c.w);
     if (c.args_owned)
         DECREF(c.args);
+    return r;
+}
+
+/* format(value, spec) looks up value.__format__, a bound method that holds
+ * value while it runs (a user __str__ or __repr__ below can see it). */
+Obj *str_format_value(Obj *value, Obj *spec)
+{
+    bool user = value->type->user;
+    if (user)
+        ref_inc(value, OWN_TEMP);
+    Obj *r = format_value_impl(value, spec);
+    if (user)
+        DECREF(value);
     return r;
 }

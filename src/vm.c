@@ -394,10 +394,11 @@ static Obj *format_value(Obj *v, int flags, Obj *spec)
         return NULL;
     Obj *x = conv ? conv : v;
     Obj *r;
-    if (!spec && IS(x, K_STR) && x->type == &type_str)
+    if (!spec && IS(x, K_STR) && x->type == &type_str) {
         r = ref_new(x);
-    else
+    } else {
         r = str_format_value(x, spec ? spec : &empty_str->h);
+    }
     XDECREF(conv);
     return r;
 }
@@ -823,6 +824,15 @@ static Obj *run(Frame *entry)
             Obj *kwargs = arg & 1 ? pop_take(f) : NULL;
             Obj *pos = pop_take(f);
             Obj *callable = TOP();
+            if (IS(pos, K_LIST)) { /* made a tuple, and the list dropped, before the call */
+                Obj *t = tuple_from_iter(pos);
+                DECREF(pos);
+                if (!t) {
+                    XDECREF(kwargs);
+                    goto error;
+                }
+                pos = t;
+            }
             Obj *r = vm_call_ex(callable, pos, kwargs);
             if (!r && !IS(pos, K_TUPLE) && !IS(pos, K_LIST))
                 star_arg_error(callable, pos);
