@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fmt.h"
 #include "xmem.h"
 
 typedef uint64_t TwoDigits;
@@ -1100,87 +1101,27 @@ char *big_to_str(const BigInt *b, int base, bool prefix, bool upper, size_t *len
     return out;
 }
 
-static int digit_value(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'z')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'Z')
-        return c - 'A' + 10;
-    return 99;
-}
-
-static bool is_space(char c)
-{
-    return c == ' ' || (c >= '\t' && c <= '\r');
-}
-
 BigStatus big_from_str(BigInt *b, const char *s, size_t len, int base, size_t *ndigits)
 {
     assert(base == 0 || (base >= 2 && base <= 36));
-    size_t i = 0;
-#define AT(k) ((k) < len ? s[k] : '\0')
-    while (i < len && is_space(s[i]))
-        i++;
-    int sign = 1;
-    if (AT(i) == '+') {
-        i++;
-    } else if (AT(i) == '-') {
-        sign = -1;
-        i++;
-    }
-    bool old_octal = false; /* "012" with base 0: only zeros are allowed */
-    if (base == 0) {
-        char c = AT(i + 1);
-        if (AT(i) != '0')
-            base = 10;
-        else if (c == 'x' || c == 'X')
-            base = 16;
-        else if (c == 'o' || c == 'O')
-            base = 8;
-        else if (c == 'b' || c == 'B')
-            base = 2;
-        else {
-            old_octal = true;
-            base = 10;
-        }
-    }
-    if (AT(i) == '0') {
-        char c = AT(i + 1);
-        if ((base == 16 && (c == 'x' || c == 'X')) || (base == 8 && (c == 'o' || c == 'O')) ||
-            (base == 2 && (c == 'b' || c == 'B'))) {
-            i += 2;
-            if (AT(i) == '_') /* one underscore may follow the prefix */
-                i++;
-        }
-    }
-    if (AT(i) == '_')
+    FmtIntText tx;
+    fmt_int_text(s, len, base, &tx); /* the literal's shape, shared with int() */
+    if (tx.bad_underscore || tx.end == tx.start || tx.after != len)
         return BIG_EINVALID;
-    size_t start = i, count = 0, first_nonzero = SIZE_MAX, first_pos = 0;
-    char prev = 0;
-    for (; digit_value(AT(i)) < base || AT(i) == '_'; i++) {
-        char c = AT(i);
-        if (c == '_') {
-            if (prev == '_')
-                return BIG_EINVALID;
-        } else {
-            if (c != '0' && first_nonzero == SIZE_MAX) {
-                first_nonzero = count;
-                first_pos = i;
-            }
-            count++;
+    base = tx.base;
+    int sign = tx.negative ? -1 : 1;
+    bool old_octal = tx.old_octal;
+    size_t end = tx.end, count = tx.ndigits, first_nonzero = SIZE_MAX, first_pos = 0;
+    for (size_t i = tx.start, n = 0; i < end; i++) {
+        if (s[i] == '_')
+            continue;
+        if (s[i] != '0') {
+            first_nonzero = n;
+            first_pos = i;
+            break;
         }
-        prev = c;
+        n++;
     }
-    size_t end = i;
-    if (prev == '_' || i == start)
-        return BIG_EINVALID;
-    while (i < len && is_space(s[i]))
-        i++;
-    if (i != len)
-        return BIG_EINVALID;
-#undef AT
     int k = log2_of(base);
     if (!k && count > BIG_MAX_STR_DIGITS) {
         if (ndigits)
@@ -1204,7 +1145,7 @@ BigStatus big_from_str(BigInt *b, const char *s, size_t len, int base, size_t *n
         for (size_t j = end; j-- > first_pos;) {
             if (s[j] == '_')
                 continue;
-            acc |= (TwoDigits)digit_value(s[j]) << accbits;
+            acc |= (TwoDigits)fmt_digit_value(s[j]) << accbits;
             accbits += k;
             if (accbits >= BIG_SHIFT) {
                 t.d[t.n++] = (BigDigit)acc & BIG_MASK;
@@ -1229,7 +1170,7 @@ BigStatus big_from_str(BigInt *b, const char *s, size_t len, int base, size_t *n
         for (size_t j = first_pos; j < end; j++) {
             if (s[j] == '_')
                 continue;
-            chunk = chunk * (BigDigit)base + (BigDigit)digit_value(s[j]);
+            chunk = chunk * (BigDigit)base + (BigDigit)fmt_digit_value(s[j]);
             mult *= (BigDigit)base;
             if (++got == per || j + 1 == end) {
                 BigDigit carry = digits_muladd1(t.d, t.n, mult, chunk);

@@ -182,6 +182,21 @@ FmtStatus fmt_format_str(const char *s, size_t len, const char *spec,
 
 /* ---- parsing ----------------------------------------------------------- */
 
+/* The shape of an int(s, base) literal in ASCII s[0..n), scanned but not
+ * judged: whitespace, a sign, a base prefix matching base (base 0: inferred
+ * from "0x", "0o", "0b", else 10, old_octal set for a leading "0"), digits
+ * of that base with underscores, whitespace. The digits are s[start, end),
+ * underscores included; bad_underscore is set for a leading, doubled or
+ * trailing underscore; after is the index past the trailing whitespace
+ * (n when nothing else follows). Callers decide what is an error. */
+typedef struct FmtIntText {
+    int base;
+    bool negative, old_octal, bad_underscore, any_nonzero;
+    size_t start, end, ndigits, after;
+} FmtIntText;
+void fmt_int_text(const char *s, size_t n, int base, FmtIntText *t);
+int fmt_digit_value(char c);   /* 0..35, or 99 for a non-digit */
+
 /* int(s, base): base 0 or 2..36; whitespace around, a sign, a prefix that
  * matches the base, '_' between digits, Unicode digits and spaces.
  * Returns FMT_OK; FMT_EVALUE for a bad base, a malformed literal ("invalid

@@ -64,7 +64,7 @@ static void put_repr_200(FmtBuf *err, const char *s, size_t len)
 
 /* ---- int() ------------------------------------------------------------- */
 
-static int digit_value(char c)
+int fmt_digit_value(char c)
 {
     if (c >= '0' && c <= '9')
         return c - '0';
@@ -77,24 +77,19 @@ static int digit_value(char c)
 
 typedef enum { INT_OK, INT_INVALID, INT_TOO_MANY_DIGITS } IntScan;
 
-/* Scans an ASCII int literal s[0..n) (s[n] == 0) in base (0 or 2..36),
- * the whole text. Sets *mag to the magnitude, *overflow if it exceeds
- * uint64, *digits to the number of digits. */
-static IntScan scan_int(const char *s, size_t n, int base, bool *negative,
-                        uint64_t *mag, bool *overflow, size_t *digits)
+void fmt_int_text(const char *s, size_t n, int base, FmtIntText *t)
 {
     size_t i = 0;
 #define AT(k) ((k) < n ? s[k] : '\0')
+    *t = (FmtIntText){0};
     while (i < n && is_space(s[i]))
         i++;
-    *negative = false;
     if (AT(i) == '+') {
         i++;
     } else if (AT(i) == '-') {
-        *negative = true;
+        t->negative = true;
         i++;
     }
-    bool old_octal = false; /* "012" with base 0: only zero is allowed */
     if (base == 0) {
         char c = AT(i + 1);
         if (AT(i) != '0')
@@ -106,10 +101,11 @@ static IntScan scan_int(const char *s, size_t n, int base, bool *negative,
         else if (c == 'b' || c == 'B')
             base = 2;
         else {
-            old_octal = true;
+            t->old_octal = true; /* "012" with base 0: only zeros are allowed */
             base = 10;
         }
     }
+    t->base = base;
     if (AT(i) == '0') {
         char c = AT(i + 1);
         if ((base == 16 && (c == 'x' || c == 'X')) ||
@@ -121,39 +117,59 @@ static IntScan scan_int(const char *s, size_t n, int base, bool *negative,
         }
     }
     if (AT(i) == '_')
-        return INT_INVALID;
-    size_t start = i;
+        t->bad_underscore = true;
+    t->start = i;
     char prev = 0;
-    *mag = 0;
-    *overflow = false;
-    *digits = 0;
-    for (; digit_value(AT(i)) < base || AT(i) == '_'; i++) {
+    for (; fmt_digit_value(AT(i)) < base || AT(i) == '_'; i++) {
         char c = AT(i);
         if (c == '_') {
             if (prev == '_')
-                return INT_INVALID;
+                t->bad_underscore = true;
         } else {
-            uint64_t d = (uint64_t)digit_value(c);
-            (*digits)++;
-            if (*mag > (UINT64_MAX - d) / (uint64_t)base)
-                *overflow = true;
-            else
-                *mag = *mag * (uint64_t)base + d;
+            t->ndigits++;
+            t->any_nonzero |= c != '0';
         }
         prev = c;
     }
     if (prev == '_')
-        return INT_INVALID;
-    if ((base & (base - 1)) != 0 && *digits > MAX_STR_DIGITS)
-        return INT_TOO_MANY_DIGITS;
-    if (old_octal && (*mag != 0 || *overflow))
-        return INT_INVALID;
-    if (i == start)
-        return INT_INVALID;
+        t->bad_underscore = true;
+    t->end = i;
     while (i < n && is_space(s[i]))
         i++;
-    return i == n ? INT_OK : INT_INVALID;
+    t->after = i;
 #undef AT
+}
+
+/* Scans an ASCII int literal s[0..n) (s[n] == 0) in base (0 or 2..36),
+ * the whole text. Sets *mag to the magnitude, *overflow if it exceeds
+ * uint64, *digits to the number of digits. */
+static IntScan scan_int(const char *s, size_t n, int base, bool *negative,
+                        uint64_t *mag, bool *overflow, size_t *digits)
+{
+    FmtIntText t;
+    fmt_int_text(s, n, base, &t);
+    *negative = t.negative;
+    *digits = t.ndigits;
+    *mag = 0;
+    *overflow = false;
+    if (t.bad_underscore)
+        return INT_INVALID;
+    for (size_t i = t.start; i < t.end; i++) {
+        if (s[i] == '_')
+            continue;
+        uint64_t d = (uint64_t)fmt_digit_value(s[i]);
+        if (*mag > (UINT64_MAX - d) / (uint64_t)t.base)
+            *overflow = true;
+        else
+            *mag = *mag * (uint64_t)t.base + d;
+    }
+    if ((t.base & (t.base - 1)) != 0 && t.ndigits > MAX_STR_DIGITS)
+        return INT_TOO_MANY_DIGITS;
+    if (t.old_octal && t.any_nonzero)
+        return INT_INVALID;
+    if (t.end == t.start)
+        return INT_INVALID;
+    return t.after == n ? INT_OK : INT_INVALID;
 }
 
 FmtStatus fmt_parse_int(const char *s, size_t len, int base, int64_t *out,
