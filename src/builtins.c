@@ -224,10 +224,12 @@ static Obj *bi_hash(Obj *self, Obj **args, int nargs, TupleObj *kwnames)
  * prefix. */
 static Obj *int_in_base(Obj *o, int base)
 {
-    int64_t v;
-    if (!int_as_clamped(o, &v)) /* the TypeError of a non-int */
+    Obj *i = num_index(o); /* an int, or what __index__ gives */
+    if (!i)
         return NULL;
-    return int_to_base_str(o, base, true, false);
+    Obj *r = int_to_base_str(i, base, true, false);
+    DECREF(i);
+    return r;
 }
 
 static Obj *bi_hex(Obj *self, Obj **args, int nargs, TupleObj *kwnames)

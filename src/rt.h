@@ -205,6 +205,10 @@ const char *type_name(Obj *o);
  *   already past the range of a C int (chr, sorted's reverse);
  * int_as_clamped: never fails for ints, saturates (slice bounds). */
 bool int_as_index(Obj *o, int64_t *out);
+/* An int, a bool, or an instance whose class defines __index__. */
+bool obj_index_like(Obj *o);
+/* operator.index(o): a new reference to an int (__index__ for instances). */
+Obj *num_index(Obj *o);
 bool int_as_subscript(Obj *o, int64_t *out);
 bool int_as_ssize(Obj *o, int64_t *out);
 bool int_as_cint(Obj *o, int *out);

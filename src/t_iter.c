@@ -138,7 +138,7 @@ Obj *range_repr(Obj *o)
 Obj *range_getitem(Obj *o, Obj *key)
 {
     RangeObj *r = (RangeObj *)o;
-    if (is_int(key)) {
+    if (obj_index_like(key)) {
         int64_t i;
         /* a big index is out of every range here (saturated, it says so) */
         if (!int_as_clamped(key, &i))

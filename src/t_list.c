@@ -468,7 +468,7 @@ static int assign_extended(ListObj *a, int64_t start, int64_t step, int64_t slic
 Obj *list_getitem(Obj *o, Obj *key)
 {
     ListObj *l = AS_LIST(o);
-    if (is_int(key)) {
+    if (obj_index_like(key)) {
         int64_t i;
         if (!int_as_subscript(key, &i))
             return NULL;
@@ -486,7 +486,7 @@ Obj *list_getitem(Obj *o, Obj *key)
 int list_setitem(Obj *o, Obj *key, Obj *value)
 {
     ListObj *l = AS_LIST(o);
-    if (is_int(key)) {
+    if (obj_index_like(key)) {
         int64_t i;
         if (!int_as_subscript(key, &i))
             return -1;

@@ -14,6 +14,7 @@
 #include "fmt.h"
 #include "heap.h"
 #include "types.h"
+#include "vm.h"
 #include "xmem.h"
 
 Obj *Py_None, *Py_True, *Py_False, *Py_NotImplemented;
@@ -548,6 +549,31 @@ static Obj *int_from_double(double x)
     return raise_status(st, &err);
 }
 
+/* x.name() for a method a user class defines; *found false (and NULL)
+ * when it has none. */
+static Obj *user_unary(Obj *x, const char *name, bool *found)
+{
+    *found = false;
+    if (!x->type->user)
+        return NULL;
+    Obj *m = type_lookup(x->type, str_intern(name));
+    if (!m || !IS(m, K_FUNC))
+        return NULL;
+    *found = true;
+    return vm_call_function(AS_FUNC(m), &x, 1, NULL);
+}
+
+/* __int__ / __index__ results must be ints (CPython's messages). */
+static Obj *checked_int(Obj *r, const char *what)
+{
+    if (r && !IS(r, K_INT) && !IS(r, K_BOOL)) {
+        rt_raise(EXC(TypeError), "%s returned non-int (type %s)", what, type_name(r));
+        DECREF(r);
+        return NULL;
+    }
+    return r;
+}
+
 Obj *int_new_call(TypeObj *t, Obj **args, int nargs, TupleObj *kwnames)
 {
     (void)t;
@@ -579,10 +605,17 @@ Obj *int_new_call(TypeObj *t, Obj **args, int nargs, TupleObj *kwnames)
         return int_from_double(AS_FLOAT(x));
     case K_STR:
         return int_from_str(AS_STR(x), 10);
-    default:
+    default: {
+        bool found;
+        Obj *r = checked_int(user_unary(x, "__int__", &found), "__int__");
+        if (!found)
+            r = checked_int(user_unary(x, "__index__", &found), "__index__");
+        if (found)
+            return r;
         return rt_raise(EXC(TypeError),
                         "int() argument must be a string, a bytes-like object or a real number, not '%s'",
                         type_name(x));
+    }
     }
 }
 
@@ -610,9 +643,28 @@ Obj *float_new_call(TypeObj *t, Obj **args, int nargs, TupleObj *kwnames)
         FmtStatus st = fmt_parse_float(AS_STR(x)->s, AS_STR(x)->len, &d, &err);
         return st == FMT_OK ? float_new(d) : raise_status(st, &err);
     }
-    default:
+    default: {
+        bool found;
+        Obj *r = user_unary(x, "__float__", &found);
+        if (found) {
+            if (r && !IS(r, K_FLOAT)) {
+                rt_raise(EXC(TypeError), "%s.__float__ returned non-float (type %s)", type_name(x), type_name(r));
+                DECREF(r);
+                return NULL;
+            }
+            return r;
+        }
+        r = checked_int(user_unary(x, "__index__", &found), "__index__");
+        if (found) {
+            if (!r)
+                return NULL;
+            Obj *f = float_new_call(t, &r, 1, NULL);
+            DECREF(r);
+            return f;
+        }
         return rt_raise(EXC(TypeError), "float() argument must be a string or a real number, not '%s'",
                         type_name(x));
+    }
     }
 }
 
@@ -640,8 +692,37 @@ static bool int_value(Obj *o, int64_t *out, bool *big)
         *big = AS_BIG(o) != NULL;
         return true;
     }
+    bool found;
+    Obj *r = checked_int(user_unary(o, "__index__", &found), "__index__");
+    if (found) {
+        if (!r)
+            return false;
+        *out = AS_INT(r);
+        *big = AS_BIG(r) != NULL;
+        DECREF(r); /* the value is read; a big one is reported by the caller */
+        return true;
+    }
     rt_raise(EXC(TypeError), "'%s' object cannot be interpreted as an integer", type_name(o));
     return false;
+}
+
+Obj *num_index(Obj *o)
+{
+    if (IS(o, K_INT) || IS(o, K_BOOL))
+        return ref_new(o);
+    bool found;
+    Obj *r = checked_int(user_unary(o, "__index__", &found), "__index__");
+    if (found)
+        return r;
+    return rt_raise(EXC(TypeError), "'%s' object cannot be interpreted as an integer", type_name(o));
+}
+
+bool obj_index_like(Obj *o)
+{
+    if (IS(o, K_INT) || IS(o, K_BOOL))
+        return true;
+    Obj *m = o->type->user ? type_lookup(o->type, str_intern("__index__")) : NULL;
+    return m && IS(m, K_FUNC);
 }
 
 bool int_as_index(Obj *o, int64_t *out)

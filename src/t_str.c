@@ -734,7 +734,7 @@ static size_t count_matches(const char *h, size_t n, const char *p, size_t m, si
 Obj *str_getitem(Obj *o, Obj *key)
 {
     StrObj *s = AS_STR(o);
-    if (IS(key, K_INT) || IS(key, K_BOOL)) {
+    if (obj_index_like(key)) {
         int64_t i;
         if (!int_as_subscript(key, &i))
             return NULL;

@@ -234,7 +234,7 @@ Obj *tuple_repr(Obj *o)
 Obj *tuple_getitem(Obj *o, Obj *key)
 {
     TupleObj *t = AS_TUPLE(o);
-    if (is_int(key)) {
+    if (obj_index_like(key)) {
         int64_t i;
         if (!int_as_subscript(key, &i))
             return NULL;
