@@ -64,44 +64,14 @@ void ev_record_event(const EvRecord *r, Event *out)
                    .from = OWNER(r->from_kind, r->from_addr, r->from_index, NULL)};
 }
 
-static inline void record(uint8_t kind, const Obj *o, int64_t value, const Owner *w, const Owner *from)
-{
-    EvRecord *r = &ring[emitted & ring_mask];
-    r->addr = o ? o->addr : 0;
-    r->value = value;
-    r->tname = o && o->type ? o->type->name : NULL;
-    r->kind = kind;
-    r->okind = o ? o->kind : 0;
-    r->line = ev_line;
-    if (w) {
-        r->owner_kind = w->kind;
-        r->owner_addr = w->addr;
-        r->owner_index = w->index;
-        r->owner_name = w->name;
-    } else {
-        r->owner_kind = OWN_NONE;
-        r->owner_addr = 0;
-        r->owner_index = 0;
-        r->owner_name = NULL;
-    }
-    if (from) {
-        r->from_kind = from->kind;
-        r->from_addr = from->addr;
-        r->from_index = from->index;
-    } else {
-        r->from_kind = OWN_NONE;
-    }
-}
-
 void ev_emit(Event *e)
 {
     e->line = ev_line;
-    if (ring) {
-        Obj shadow = {.addr = e->addr, .kind = e->okind};
-        record(e->kind, &shadow, e->value, &e->owner, e->kind == EV_MOVE ? &e->from : NULL);
-        ring[emitted & ring_mask].tname = e->tname;
-    }
-    emitted++;
+    if (ring)
+        ev_ring_put(e->kind, e->addr, e->okind, e->value, e->tname, &e->owner,
+                    e->kind == EV_MOVE ? &e->from : NULL);
+    else
+        emitted++;
     if (sink)
         sink(e, sink_arg);
 }
@@ -165,8 +135,7 @@ void ev_shutdown(void)
 void ev_ref(EvKind kind, Obj *o, Owner w)
 {
     if (!sink && ring) {
-        record((uint8_t)kind, o, o->refcnt, &w, NULL);
-        emitted++;
+        ev_ring_ref((uint8_t)kind, o, &w, NULL);
         return;
     }
     Event e = {.kind = (uint8_t)kind, .okind = o->kind, .addr = o->addr,
@@ -180,8 +149,7 @@ void ev_move(Obj *o, Owner from, Owner to)
     if (!ev_on)
         return;
     if (!sink && ring) {
-        record(EV_MOVE, o, o->refcnt, &to, &from);
-        emitted++;
+        ev_ring_ref(EV_MOVE, o, &to, &from);
         return;
     }
     Event e = {.kind = EV_MOVE, .okind = o->kind, .addr = o->addr,
@@ -195,10 +163,7 @@ void ev_obj(EvKind kind, Obj *o, int64_t value)
     if (!ev_on)
         return;
     if (ev_ring_only) {
-        Owner none = OWN_TEMP;
-        ev_ring_ref((uint8_t)kind, o, &none, NULL);
-        ev_ring[(ev_emitted - 1) & ev_ring_mask].value = value;
-        ev_ring[(ev_emitted - 1) & ev_ring_mask].tname = o->type ? o->type->name : "?";
+        ev_ring_put((uint8_t)kind, o->addr, o->kind, value, o->type ? o->type->name : "?", NULL, NULL);
         return;
     }
     Event e = {.kind = (uint8_t)kind, .okind = o->kind, .addr = o->addr,
@@ -211,9 +176,8 @@ void ev_frame(EvKind kind, uint32_t serial, const char *fname)
     if (!ev_on)
         return;
     if (ev_ring_only) {
-        EvRecord *r = &ev_ring[ev_emitted++ & ev_ring_mask];
-        *r = (EvRecord){.value = serial, .kind = (uint8_t)kind, .line = ev_line,
-                        .owner_kind = OWN_FRAME, .owner_index = serial, .owner_name = fname};
+        Owner frame = OWNER(OWN_FRAME, 0, serial, fname);
+        ev_ring_put((uint8_t)kind, 0, 0, serial, NULL, &frame, NULL);
         return;
     }
     Event e = {.kind = (uint8_t)kind, .value = serial,

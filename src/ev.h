@@ -63,24 +63,31 @@ extern size_t ev_ring_mask;
 extern uint64_t ev_emitted;
 extern bool ev_ring_only;   /* recording into the ring with no sink attached */
 
-/* Records a refcount event straight into the ring (the hot path of
- * ref_inc/ref_dec/ref_move in batch mode). */
-static inline void ev_ring_ref(uint8_t kind, const Obj *o, const Owner *w, const Owner *from)
+/* Writes one record into the ring (the recorder's only writer). */
+static inline void ev_ring_put(uint8_t kind, uint64_t addr, uint8_t okind, int64_t value,
+                               const char *tname, const Owner *w, const Owner *from)
 {
     EvRecord *r = &ev_ring[ev_emitted++ & ev_ring_mask];
-    r->addr = o->addr;
-    r->value = o->refcnt;
-    r->tname = NULL; /* the object's alloc event names its type */
+    r->addr = addr;
+    r->value = value;
+    r->tname = tname;
     r->kind = kind;
-    r->okind = o->kind;
+    r->okind = okind;
     r->line = ev_line;
-    r->owner_kind = w->kind;
-    r->owner_addr = w->addr;
-    r->owner_index = w->index;
-    r->owner_name = w->name;
+    r->owner_kind = w ? w->kind : OWN_NONE;
+    r->owner_addr = w ? w->addr : 0;
+    r->owner_index = w ? w->index : 0;
+    r->owner_name = w ? w->name : NULL;
     r->from_kind = from ? from->kind : OWN_NONE;
     r->from_addr = from ? from->addr : 0;
     r->from_index = from ? from->index : 0;
+}
+
+/* A refcount event of o (the hot path of ref_inc/ref_dec/ref_move in batch
+ * mode); the object's alloc event names its type. */
+static inline void ev_ring_ref(uint8_t kind, const Obj *o, const Owner *w, const Owner *from)
+{
+    ev_ring_put(kind, o->addr, o->kind, o->refcnt, NULL, w, from);
 }
 
 void ev_record_start(size_t capacity);   /* a power of two */

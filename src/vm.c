@@ -847,7 +847,7 @@ static Obj *run(Frame *entry)
         }
         case OPC_BINARY_OP: {
             Obj *b = TOP(), *a = PEEK(2);
-            Obj *r;
+            Obj *r = NULL;
             if (INT_IS_SMALL(a) && INT_IS_SMALL(b)) {
                 /* int op int without overflow: no dispatch through the protocol */
                 int64_t x = AS_INT(a), y = AS_INT(b), z = 0;
@@ -871,18 +871,10 @@ static Obj *run(Frame *entry)
                     break;
                 default: ok = false; break;
                 }
-                if (ok) {
-                    r = int_new(z);
-                    if (!r)
-                        goto error;
-                    pop_drop(f);
-                    pop_drop(f);
-                    PUSH_NEW(r);
-                    break;
-                }
+                if (ok && !(r = int_new(z)))
+                    goto error;
             }
-            r = obj_binop(a, b, arg & 0xff, arg & 0x100);
-            if (!r)
+            if (!r && !(r = obj_binop(a, b, arg & 0xff, arg & 0x100)))
                 goto error;
             pop_drop(f);
             pop_drop(f);
