@@ -27,6 +27,13 @@ typedef struct {
     Obj *obj;                  /* NULL: freed */
 } LargeBlock;
 
+/* The freed large blocks of one size, last freed on top. */
+typedef struct {
+    uint32_t size;             /* 0: unused slot */
+    size_t *idx;               /* indexes into H.large */
+    size_t n, cap;
+} FreeStack;
+
 static struct {
     uint64_t limit, used;
     Pool **arenas;             /* POOLS_PER_ARENA pools each */
@@ -37,6 +44,8 @@ static struct {
     LargeBlock *large;         /* sorted by address (bump order) */
     size_t nlarge, large_cap;
     uint64_t large_top;
+    FreeStack *fstacks;        /* open addressing by size */
+    size_t fs_cap, fs_len;
     /* static area */
     Obj **statics;
     size_t nstatics, statics_cap;
@@ -62,6 +71,9 @@ void heap_shutdown(void)
     }
     free(H.arenas);
     free(H.large);
+    for (size_t i = 0; i < H.fs_cap; i++)
+        free(H.fstacks[i].idx);
+    free(H.fstacks);
     free(H.statics);
     memset(&H, 0, sizeof H);
 }
@@ -176,16 +188,46 @@ static LargeBlock *large_find(uint64_t addr)
     return NULL;
 }
 
+static FreeStack *free_stack(uint32_t size, bool create)
+{
+    if (create && (H.fs_len + 1) * 2 > H.fs_cap) {
+        size_t ncap = H.fs_cap ? H.fs_cap * 2 : 64;
+        FreeStack *n = xcalloc(ncap, sizeof *n);
+        for (size_t i = 0; i < H.fs_cap; i++)
+            if (H.fstacks[i].size) {
+                size_t j = (H.fstacks[i].size / HEAP_ALIGN) & (ncap - 1);
+                while (n[j].size)
+                    j = (j + 1) & (ncap - 1);
+                n[j] = H.fstacks[i];
+            }
+        free(H.fstacks);
+        H.fstacks = n;
+        H.fs_cap = ncap;
+    }
+    if (!H.fs_cap)
+        return NULL;
+    size_t j = (size / HEAP_ALIGN) & (H.fs_cap - 1);
+    while (H.fstacks[j].size && H.fstacks[j].size != size)
+        j = (j + 1) & (H.fs_cap - 1);
+    if (!H.fstacks[j].size) {
+        if (!create)
+            return NULL;
+        H.fstacks[j].size = size;
+        H.fs_len++;
+    }
+    return &H.fstacks[j];
+}
+
 static bool large_alloc(Obj *o, uint32_t size, uint64_t off)
 {
     size = (size + HEAP_ALIGN - 1) & ~(uint32_t)(HEAP_ALIGN - 1);
     if (size > H.limit - H.used)
         return false;
-    /* last freed block of the same size first */
+    /* the last freed block of the same size first */
     LargeBlock *best = NULL;
-    for (size_t i = 0; i < H.nlarge; i++)
-        if (!H.large[i].obj && H.large[i].size == size)
-            best = &H.large[i];
+    FreeStack *fs = free_stack(size, false);
+    if (fs && fs->n)
+        best = &H.large[fs->idx[--fs->n]];
     if (!best) {
         xgrow((void **)&H.large, &H.large_cap, H.nlarge + 1, sizeof *H.large);
         best = &H.large[H.nlarge++];
@@ -258,6 +300,9 @@ void heap_free(Obj *o)
     if (lb && lb->obj == o) {
         lb->obj = NULL;
         H.used -= lb->size;
+        FreeStack *fs = free_stack(lb->size, true);
+        xgrow((void **)&fs->idx, &fs->cap, fs->n + 1, sizeof *fs->idx);
+        fs->idx[fs->n++] = (size_t)(lb - H.large);
     }
 }
 

@@ -106,6 +106,28 @@ START_TEST(large_objects_come_from_their_own_area)
 }
 END_TEST
 
+START_TEST(large_blocks_are_reused_last_freed_first)
+{
+    Obj *o[3], *n[2];
+    for (int i = 0; i < 3; i++) {
+        o[i] = mk(K_STR);
+        ck_assert(heap_alloc(o[i], 700, false));
+    }
+    uint64_t a0 = o[0]->addr, a2 = o[2]->addr;
+    heap_free(o[2]); /* the higher address first... */
+    heap_free(o[0]); /* ...then the lower: it is reused first */
+    for (int i = 0; i < 2; i++) {
+        n[i] = mk(K_STR);
+        ck_assert(heap_alloc(n[i], 700, false));
+    }
+    ck_assert_uint_eq(n[0]->addr, a0);
+    ck_assert_uint_eq(n[1]->addr, a2);
+    for (int i = 0; i < 3; i++)
+        free(o[i]);
+    free(n[0]), free(n[1]);
+}
+END_TEST
+
 START_TEST(heap_limit_refuses_and_leaves_object_unchanged)
 {
     heap_shutdown();
@@ -177,6 +199,7 @@ static Suite *heap_suite(void)
     tcase_add_test(t, last_freed_block_is_reused_first);
     tcase_add_test(t, reuse_prefers_the_pool_of_the_last_free);
     tcase_add_test(t, large_objects_come_from_their_own_area);
+    tcase_add_test(t, large_blocks_are_reused_last_freed_first);
     tcase_add_test(t, heap_limit_refuses_and_leaves_object_unchanged);
     tcase_add_test(t, ctypes_reads_of_simulated_memory);
     tcase_add_test(t, foreach_visits_live_objects_only);
