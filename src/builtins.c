@@ -1020,8 +1020,13 @@ static Obj *bi_round(Obj *self, Obj **args, int nargs, TupleObj *kwnames)
 #define OWN(n, f, kw, d) \
     {.name = n, .fn = f, .minargs = 0, .maxargs = -1, .kwargs = kw, .doc = d, .is_class = false}
 
+/* TUPLE: CPython calls it with an argument tuple (each argument gains a
+ * reference while it runs). */
+#define TUPLE(n, f, d) \
+    {.name = n, .fn = f, .minargs = 0, .maxargs = -1, .kwargs = true, .doc = d, .takes_tuple = true}
+
 const BuiltinDef builtin_defs[] = {
-    OWN("print", bi_print, true, "print(*args, sep=' ', end='\\n', file=None, flush=False)"),
+    TUPLE("print", bi_print, "print(*args, sep=' ', end='\\n', file=None, flush=False)"),
     DEF("id", bi_id, 1, 1, "id(obj): the object's address"),
     DEF("len", bi_len, 1, 1, "len(obj): the number of items"),
     DEF("repr", bi_repr, 1, 1, "repr(obj): the printable representation"),
@@ -1042,8 +1047,8 @@ const BuiltinDef builtin_defs[] = {
     DEF("next", bi_next, 1, 2, "next(iterator[, default])"),
     DEF("any", bi_any, 1, 1, "any(iterable)"),
     DEF("all", bi_all, 1, 1, "all(iterable)"),
-    OWN("min", bi_min, true, "min(iterable, *[, default, key]) or min(a, b, ...[, key])"),
-    OWN("max", bi_max, true, "max(iterable, *[, default, key]) or max(a, b, ...[, key])"),
+    TUPLE("min", bi_min, "min(iterable, *[, default, key]) or min(a, b, ...[, key])"),
+    TUPLE("max", bi_max, "max(iterable, *[, default, key]) or max(a, b, ...[, key])"),
     OWN("sum", bi_sum, true, "sum(iterable, /, start=0)"),
     OWN("sorted", bi_sorted, true, "sorted(iterable, /, *, key=None, reverse=False)"),
     DEF("abs", bi_abs, 1, 1, "abs(x)"),

@@ -57,6 +57,15 @@ typedef struct {
     int32_t col;
 } Instr;
 
+/* LOAD_GLOBAL's inline cache, one per name: where the name was found,
+ * valid while neither namespace has changed its keys (CPython 3.11
+ * specializes LOAD_GLOBAL the same way). */
+typedef struct {
+    const void *globals;       /* the namespace the entry was made for */
+    uint64_t gversion, bversion;
+    int64_t gix, bix;          /* entry in globals, else (gix < 0) in builtins */
+} GlobalCache;
+
 struct CodeObj {
     Obj h;
     Instr *code;
@@ -66,6 +75,7 @@ struct CodeObj {
     const char **names;    /* attribute/global names (ev_intern'ed) */
     StrObj **name_objs;    /* the same as shared str objects */
     int nnames;
+    GlobalCache *gcache;   /* per name, made on the first LOAD_GLOBAL */
     const char **varnames; /* locals: parameters first (ev_intern'ed) */
     int nlocals;
     const char **cellnames;/* cells created by this code (a parameter may be one) */

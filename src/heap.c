@@ -94,6 +94,11 @@ bool heap_reserve(int64_t delta)
 }
 
 static uint64_t obj_offset(bool gc) { return gc ? HEAP_GC_HEAD : 0; }
+static uint64_t block_start(const Obj *o) { return o->addr - obj_offset(o->flags & OF_GC_HEAD); }
+static void set_gc_head(Obj *o, bool gc)
+{
+    o->flags = (uint8_t)(gc ? o->flags | OF_GC_HEAD : o->flags & ~OF_GC_HEAD);
+}
 
 /* Block number of an offset inside a pool: off / ((szidx + 1) * 16) by a
  * multiply, exact for every offset below the pool size (no divide in the
@@ -239,12 +244,14 @@ static bool large_alloc(Obj *o, uint32_t size, uint64_t off)
     H.used += size;
     o->addr = best->addr + off;
     o->block = size;
+    o->hpool = NULL;
     return true;
 }
 
 bool heap_alloc(Obj *o, uint32_t size, bool gc)
 {
     uint64_t off = obj_offset(gc);
+    set_gc_head(o, gc);
     if (size > HEAP_SMALL_MAX)
         return large_alloc(o, size, off);
     uint32_t szidx = (size + HEAP_ALIGN - 1) / HEAP_ALIGN - 1;
@@ -264,6 +271,7 @@ bool heap_alloc(Obj *o, uint32_t size, bool gc)
     }
     p->nused++;
     p->objs[b] = o;
+    o->hpool = p;
     if (p->nused == p->nblocks)
         pool_unlink(p);
     uint32_t bsize = (szidx + 1) * HEAP_ALIGN;
@@ -275,8 +283,10 @@ bool heap_alloc(Obj *o, uint32_t size, bool gc)
 void heap_alloc_static(Obj *o, uint32_t size, bool gc)
 {
     size = (size + HEAP_ALIGN - 1) & ~(uint32_t)(HEAP_ALIGN - 1);
+    set_gc_head(o, gc);
     o->addr = H.static_top + obj_offset(gc);
     o->block = size;
+    o->hpool = NULL;
     H.static_top += size;
     xgrow((void **)&H.statics, &H.statics_cap, H.nstatics + 1, sizeof *H.statics);
     H.statics[H.nstatics++] = o;
@@ -284,16 +294,16 @@ void heap_alloc_static(Obj *o, uint32_t size, bool gc)
 
 void heap_free(Obj *o)
 {
-    bool gc = kind_ops[o->kind].gc;
-    uint64_t start = o->addr - obj_offset(gc);
-    Pool *p = pool_of(start);
+    Pool *p = o->hpool;
+    uint64_t start = block_start(o);
     if (p) {
         uint32_t b = block_index(start - p->base - POOL_OVERHEAD, p->szidx);
         p->objs[b] = NULL;
         p->freenext[b] = p->freehead;
         p->freehead = (int32_t)b;
         p->nused--;
-        pool_link_front(p);
+        if (H.usedpools[p->szidx] != p)
+            pool_link_front(p);
         return;
     }
     LargeBlock *lb = large_find(start);
@@ -312,7 +322,7 @@ static Obj *static_at(uint64_t addr)
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
         Obj *s = H.statics[mid];
-        uint64_t start = s->addr - obj_offset(kind_ops[s->kind].gc);
+        uint64_t start = block_start(s);
         if (start + s->block <= addr)
             lo = mid + 1;
         else if (start > addr)

@@ -53,10 +53,10 @@ static Obj *gc_set_threshold(Obj *self, Obj **args, int nargs, TupleObj *kw)
 }
 
 const BuiltinDef gc_defs[] = {
-    {"enable", gc_enable, 0, 0, false, NULL, false},
-    {"disable", gc_disable, 0, 0, false, NULL, false},
-    {"isenabled", gc_isenabled, 0, 0, false, NULL, false},
-    {"get_threshold", gc_get_threshold, 0, 0, false, NULL, false},
-    {"set_threshold", gc_set_threshold, 1, -1, false, NULL, false},
+    {"enable", gc_enable, 0, 0, false, NULL, false, false},
+    {"disable", gc_disable, 0, 0, false, NULL, false, false},
+    {"isenabled", gc_isenabled, 0, 0, false, NULL, false, false},
+    {"get_threshold", gc_get_threshold, 0, 0, false, NULL, false, false},
+    {"set_threshold", gc_set_threshold, 1, -1, false, NULL, false, false},
     {0},
 };

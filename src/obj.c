@@ -127,7 +127,19 @@ enum { HOST_CLASSES = 16, HOST_KEEP = 1 << 16 };
 static void *host_free[HOST_CLASSES + 1];
 static size_t host_nfree[HOST_CLASSES + 1];
 
-static Obj *host_alloc(size_t csize)
+/* Clears a recycled struct of c 16-byte units. Constant sizes let the
+ * compiler store the zeros inline (a variable memset is a library call or a
+ * slow-starting string instruction, on the hottest path of all). */
+static inline void zero_class(void *p, size_t c)
+{
+    switch (c) {
+#define Z(n) case n: memset(p, 0, (n) * 16); break;
+    Z(1) Z(2) Z(3) Z(4) Z(5) Z(6) Z(7) Z(8) Z(9) Z(10) Z(11) Z(12) Z(13) Z(14) Z(15) Z(16)
+#undef Z
+    }
+}
+
+static inline Obj *host_alloc(size_t csize)
 {
     size_t c = (csize + 15) >> 4;
     if (c > HOST_CLASSES) {
@@ -139,7 +151,7 @@ static Obj *host_alloc(size_t csize)
     if (o) {
         host_free[c] = *(void **)o;
         host_nfree[c]--;
-        memset(o, 0, c << 4);
+        zero_class(o, c);
     } else {
         o = xcalloc(1, c << 4);
     }
@@ -147,7 +159,7 @@ static Obj *host_alloc(size_t csize)
     return o;
 }
 
-static void host_release(Obj *o)
+static inline void host_release(Obj *o)
 {
     size_t c = o->hclass;
     if (c == 0 || host_nfree[c] >= HOST_KEEP) {
@@ -167,12 +179,16 @@ static void init_header(Obj *o, ObjKind kind, TypeObj *type)
     o->kind = (uint8_t)kind;
 }
 
+/* Containers carry a GC head, except object() instances (CPython's
+ * object type is not a GC type). */
+static bool has_gc_head(ObjKind kind, TypeObj *type) { return kind_ops[kind].gc && type != &type_object; }
+
 Obj *obj_alloc(ObjKind kind, TypeObj *type, size_t csize, uint32_t simsize)
 {
     assert(csize >= sizeof(Obj));
     Obj *o = host_alloc(csize);
     init_header(o, kind, type);
-    if (!heap_alloc(o, simsize, kind_ops[kind].gc)) {
+    if (!heap_alloc(o, simsize, has_gc_head(kind, type))) {
         host_release(o);
         return rt_no_memory();
     }
@@ -188,7 +204,7 @@ Obj *obj_alloc_static(ObjKind kind, TypeObj *type, size_t csize, uint32_t simsiz
     Obj *o = xcalloc(1, csize);
     init_header(o, kind, type);
     o->flags |= OF_IMMORTAL | OF_HOST_STATIC;
-    heap_alloc_static(o, simsize, kind_ops[kind].gc);
+    heap_alloc_static(o, simsize, has_gc_head(kind, type));
     return o;
 }
 
@@ -197,7 +213,7 @@ static Obj gc_gen0 = {.gc_next = &gc_gen0, .gc_prev = &gc_gen0};
 
 void obj_gc_track(Obj *o)
 {
-    if (o->flags & (OF_TRACKED | OF_IMMORTAL))
+    if ((o->flags & (OF_TRACKED | OF_IMMORTAL)) || !(o->flags & OF_GC_HEAD))
         return;
     o->flags |= OF_TRACKED;
     o->gen = 0;
@@ -255,6 +271,16 @@ static void dealloc_now(Obj *o)
 void obj_dealloc(Obj *o)
 {
     assert(o->refcnt == 0);
+    /* the hot path: an int or float of a loop, nothing to cascade */
+    if (plain_kind[o->kind] && !(o->flags & (OF_IMMORTAL | OF_TRACKED)) &&
+        !(o->kind == K_INT && AS_BIG(o))) {
+        o->flags |= OF_FREED;
+        if (ev_on)
+            ev_obj(EV_FREE, o, 0);
+        heap_free(o);
+        host_release(o);
+        return;
+    }
     if (o->flags & OF_IMMORTAL) { /* never reached by a correct count */
         o->refcnt = 1;
         return;

@@ -38,6 +38,7 @@ enum {
     OF_FREED = 8,     /* deallocation in progress */
     OF_INTERNED = 16, /* str in the interned table */
     OF_HOST_STATIC = 32, /* made by obj_alloc_static: host memory freed at shutdown */
+    OF_GC_HEAD = 64,  /* its block starts with a GC head: id() is 16 bytes in */
 };
 
 struct Obj {
@@ -49,6 +50,7 @@ struct Obj {
     uint8_t gen;          /* GC generation, when tracked */
     uint8_t hclass;       /* host size class of this struct (obj.c's free lists) */
     uint32_t block;       /* simulated bytes of its heap block */
+    void *hpool;          /* heap.c: the pool holding the block (NULL: large or static) */
     Obj *gc_next, *gc_prev;
     int64_t gc_refs;
 };
@@ -127,6 +129,7 @@ typedef struct {
     bool unicode_keys;  /* all keys str (entries are 16 bytes in CPython) */
     int64_t *index;     /* -1 empty, -2 dummy, else entry number */
     DictEntry *entries;
+    uint64_t version;   /* new whenever a key may change entry (never reused) */
 } DictTable;
 
 typedef struct { Obj h; DictTable t; } DictObj;
@@ -173,6 +176,7 @@ typedef struct {
     bool kwargs;            /* accepts keyword arguments (fn checks names) */
     const char *doc;
     bool is_class;          /* bound to the type when looked up on it (from_address) */
+    bool takes_tuple;       /* CPython passes an argument tuple (METH_VARARGS) */
 } BuiltinDef;
 
 typedef struct {

@@ -955,8 +955,7 @@ static bool builtin_takes_tuple(const BuiltinObj *b)
 {
     if (b->self || b->is_descr)
         return false;
-    const char *n = b->def->name;
-    return strcmp(n, "print") == 0 || strcmp(n, "max") == 0 || strcmp(n, "min") == 0;
+    return b->def->takes_tuple;
 }
 
 static Obj *call_builtin(BuiltinObj *b, Obj **args, int nargs, TupleObj *kwnames);

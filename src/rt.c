@@ -47,9 +47,9 @@ static Obj *object_delattr_m(Obj *self, Obj **args, int nargs, TupleObj *kw)
 }
 
 static const BuiltinDef object_methods[] = {
-    {"__init__", object_init, 0, -1, true, NULL, false},
-    {"__setattr__", object_setattr_m, 0, -1, false, NULL, false},
-    {"__delattr__", object_delattr_m, 0, -1, false, NULL, false},
+    {"__init__", object_init, 0, -1, true, NULL, false, false},
+    {"__setattr__", object_setattr_m, 0, -1, false, NULL, false, false},
+    {"__delattr__", object_delattr_m, 0, -1, false, NULL, false, false},
     {0},
 };
 

@@ -156,6 +156,8 @@ void table_free(DictTable *t);
 /* Lookup: returns the borrowed value or NULL (no error) / NULL + error. */
 Obj *table_get(DictTable *t, Obj *key, int64_t hash);
 Obj *table_get_str(DictTable *t, StrObj *key);
+/* The entry number of key in t: -1 when absent (str keys never fail). */
+int64_t table_index_str(DictTable *t, StrObj *key);
 /* Stores key/value: increfs both with owners of container `owner_addr`. */
 int table_set(DictTable *t, uint64_t owner_addr, Obj *key, int64_t hash, Obj *value);
 int table_del(DictTable *t, uint64_t owner_addr, Obj *key, int64_t hash); /* 0, 1 missing, -1 error */

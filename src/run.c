@@ -77,7 +77,7 @@ typedef struct {
 static void report_limit(const RunOptions *opt)
 {
     fprintf(stderr, "memviz: %s: stopped after %lld instructions: the step limit (--max-steps %lld) was reached\n",
-            opt->file, (long long)vm.steps - 1, (long long)opt->max_steps);
+            opt->file, (long long)opt->max_steps, (long long)opt->max_steps);
 }
 
 static void *run_job(void *arg)
@@ -179,7 +179,7 @@ int run_file(const RunOptions *opt)
         ev_set_sink(trace_sink, NULL);
     else if (ev_on)
         ev_record_start(RUN_RECORD_EVENTS);
-    vm.max_steps = opt->max_steps;
+    vm.max_steps = vm.steps_left = opt->max_steps;
     vm.recursion_limit = 1000;
     vm.check_refs = opt->check_refs;
     exc_set_source(opt->file, src, len);

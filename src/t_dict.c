@@ -92,7 +92,16 @@ static Owner value_owner(const DictTable *t, uint64_t addr, size_t ix, const Obj
 
 /* ---------- table storage ---------- */
 
-void table_init(DictTable *t) { memset(t, 0, sizeof *t); }
+/* Versions are never reused, so a cache made for a dead table cannot match
+ * a new one. */
+static uint64_t table_versions;
+static void touch(DictTable *t) { t->version = ++table_versions; }
+
+void table_init(DictTable *t)
+{
+    memset(t, 0, sizeof *t);
+    touch(t);
+}
 
 /* Gives t (whose arrays are not kept) an empty table of 2**log2 slots;
  * false with MemoryError and t unchanged past the heap limit. */
@@ -111,6 +120,7 @@ static bool alloc_table(DictTable *t, uint8_t log2, bool unicode)
     t->entries = xcalloc(usable_fraction(size), sizeof(DictEntry));
     t->usable = usable_fraction(size);
     t->used = t->nentries = 0;
+    touch(t);
     return true;
 }
 
@@ -193,6 +203,7 @@ static int resize(DictTable *t, uint64_t owner, uint8_t log2, bool unicode)
     nt.usable -= k;
     release_arrays(t);
     *t = nt;
+    touch(t);
     return 0;
 }
 
@@ -254,6 +265,7 @@ restart:
 static void add_entry(DictTable *t, uint64_t owner, Obj *key, int64_t hash, Obj *value)
 {
     size_t n = t->nentries;
+    touch(t);
     t->index[find_empty_slot(t, hash)] = (int64_t)n;
     t->entries[n] = (DictEntry){key, value, hash};
     t->used++;
@@ -300,6 +312,7 @@ int table_set(DictTable *t, uint64_t owner, Obj *key, int64_t hash, Obj *value)
 static void delete_entry(DictTable *t, uint64_t owner, int64_t ix)
 {
     DictEntry *e = &t->entries[ix];
+    touch(t);
     t->index[slot_of_entry(t, e->hash, ix)] = DKIX_DUMMY;
     Obj *k = e->key, *v = e->value;
     Owner vo = value_owner(t, owner, (size_t)ix, k, false);
@@ -327,6 +340,8 @@ Obj *table_get(DictTable *t, Obj *key, int64_t hash)
 }
 
 Obj *table_get_str(DictTable *t, StrObj *key) { return table_get(t, &key->h, str_hash(key)); }
+
+int64_t table_index_str(DictTable *t, StrObj *key) { return lookup(t, &key->h, str_hash(key)); }
 
 bool table_next(const DictTable *t, size_t *pos, Obj **key, Obj **value)
 {
@@ -960,6 +975,7 @@ static Obj *m_popitem(Obj *self, Obj **args, int nargs, TupleObj *kw)
     while (!t->entries[i].value)
         i--;
     DictEntry e = t->entries[i];
+    touch(t);
     t->index[slot_of_entry(t, e.hash, (int64_t)i)] = DKIX_DUMMY;
     t->entries[i] = (DictEntry){NULL, NULL, 0};
     t->nentries = i;

@@ -42,7 +42,7 @@ static const struct { const char *name; int base; } exc_defs[EXC_COUNT] = {
 static Obj *base_exc_init(Obj *self, Obj **args, int nargs, TupleObj *kw);
 
 static const BuiltinDef base_exc_methods[] = {
-    {"__init__", base_exc_init, 0, -1, true, NULL, false},
+    {"__init__", base_exc_init, 0, -1, true, NULL, false, false},
     {0},
 };
 

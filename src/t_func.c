@@ -197,6 +197,7 @@ void code_finish(Obj *o)
     free(c->consts);
     free(c->names);
     free(c->name_objs);
+    free(c->gcache);
     free(c->varnames);
     free(c->cellnames);
     free(c->cell2arg);

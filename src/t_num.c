@@ -806,11 +806,11 @@ static Obj *float_is_integer(Obj *self, Obj **args, int nargs, TupleObj *kw)
 }
 
 const BuiltinDef int_methods[] = {
-    {"bit_length", int_bit_length, 0, 0, false, NULL, false},
+    {"bit_length", int_bit_length, 0, 0, false, NULL, false, false},
     {0},
 };
 
 const BuiltinDef float_methods[] = {
-    {"is_integer", float_is_integer, 0, 0, false, NULL, false},
+    {"is_integer", float_is_integer, 0, 0, false, NULL, false, false},
     {0},
 };

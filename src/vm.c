@@ -172,12 +172,25 @@ static Obj *name_error(const char *name)
     return rt_raise(EXC(NameError), "name '%s' is not defined", name);
 }
 
-static Obj *load_global(Frame *f, StrObj *name)
+/* A borrowed reference, or NULL (NameError to raise). The cache entry
+ * holds while both namespaces keep their keys where they were. */
+static Obj *load_global(Frame *f, int arg)
 {
-    Obj *v = table_get_str(&f->globals->t, name);
-    if (!v && !rt_error_occurred())
-        v = table_get_str(&vm.builtins->t, name);
-    return v;
+    CodeObj *co = f->code;
+    DictTable *g = &f->globals->t, *b = &vm.builtins->t;
+    if (!co->gcache)
+        co->gcache = xcalloc((size_t)co->nnames, sizeof *co->gcache);
+    GlobalCache *c = &co->gcache[arg];
+    if (c->globals != g || c->gversion != g->version || c->bversion != b->version) {
+        c->globals = g;
+        c->gversion = g->version;
+        c->bversion = b->version;
+        c->gix = table_index_str(g, co->name_objs[arg]);
+        c->bix = c->gix < 0 ? table_index_str(b, co->name_objs[arg]) : -1;
+    }
+    if (c->gix >= 0)
+        return g->entries[c->gix].value;
+    return c->bix >= 0 ? b->entries[c->bix].value : NULL;
 }
 
 /* ---------- the loop ---------- */
@@ -294,6 +307,9 @@ Obj *vm_super_noargs(void)
         f->sp++;                                                          \
     } while (0)
 /* POP: the reference passes to a temporary the instruction will drop or give */
+#define JUMP_TO(target) (ip = f->code->code + (target))
+#define SAVE_IP() (f->ip = (int)(ip - f->code->code))
+#define LOAD_IP() (ip = f->code->code + f->ip)
 #define TOP() (f->stack[f->sp - 1])
 #define PEEK(n) (f->stack[f->sp - (n)])
 
@@ -560,13 +576,15 @@ static Obj *run(Frame *entry)
     TupleObj *kwnames = NULL;
     bool reraise = false;
     Obj *res = NULL;
+    /* f->ip is only written when f stops running (a call, a yield) */
+    const Instr *ip = f->code->code + f->ip;
 
     for (;;) {
-        if (++vm.steps > vm.max_steps) {
+        if (--vm.steps_left < 0) {
             step_limit();
             goto unwind_all;
         }
-        const Instr *in = &f->code->code[f->ip++];
+        const Instr *in = ip++;
         if (in->line != f->line) {
             f->line = in->line;
             line_event(f);
@@ -631,11 +649,9 @@ static Obj *run(Frame *entry)
             break;
         }
         case OPC_LOAD_GLOBAL: {
-            StrObj *name = f->code->name_objs[arg];
-            Obj *v = load_global(f, name);
+            Obj *v = load_global(f, arg);
             if (!v) {
-                if (!rt_error_occurred())
-                    name_error(name->s);
+                name_error(f->code->name_objs[arg]->s);
                 goto error;
             }
             PUSH_REF(v);
@@ -805,7 +821,9 @@ static Obj *run(Frame *entry)
                 if (!nf || !push_frame_checks(nf))
                     goto error;
                 nf->back = f;
+                SAVE_IP();
                 f = nf;
+                LOAD_IP();
                 vm.frame = f;
                 vm.depth++;
                 ev_frame(EV_CALL, f->serial, f->code->qualname);
@@ -1148,7 +1166,7 @@ static Obj *run(Frame *entry)
             break;
         }
         case OPC_JUMP:
-            f->ip = arg;
+            JUMP_TO(arg);
             break;
         case OPC_POP_JUMP_IF_FALSE:
         case OPC_POP_JUMP_IF_TRUE: {
@@ -1158,7 +1176,7 @@ static Obj *run(Frame *entry)
                 goto error;
             pop_drop(f);
             if (t == (in->op == OPC_POP_JUMP_IF_TRUE))
-                f->ip = arg;
+                JUMP_TO(arg);
             break;
         }
         case OPC_JUMP_IF_FALSE_OR_POP:
@@ -1167,7 +1185,7 @@ static Obj *run(Frame *entry)
             if (t < 0)
                 goto error;
             if (t == (in->op == OPC_JUMP_IF_TRUE_OR_POP))
-                f->ip = arg;
+                JUMP_TO(arg);
             else
                 pop_drop(f);
             break;
@@ -1192,7 +1210,7 @@ static Obj *run(Frame *entry)
                 rt_clear_error();
             }
             pop_drop(f);
-            f->ip = arg;
+            JUMP_TO(arg);
             break;
         }
         case OPC_RETURN_VALUE: {
@@ -1206,6 +1224,7 @@ static Obj *run(Frame *entry)
             if (was_entry)
                 return res;
             f = back;
+            LOAD_IP();
             PUSH_NEW(res);
             res = NULL;
             line_event(f);
@@ -1215,6 +1234,7 @@ static Obj *run(Frame *entry)
             /* only generator frames yield, and they are always entry frames */
             res = pop_take(f);
             PUSH_REF(Py_None); /* the value sent back in */
+            SAVE_IP();
             vm.depth--;
             vm.frame = f->back;
             vm.yielded = true;
@@ -1410,7 +1430,7 @@ static Obj *run(Frame *entry)
                     pop_drop(f);
                 Obj *exc = rt_fetch_error();
                 PUSH_NEW(exc);
-                f->ip = b->handler;
+                JUMP_TO(b->handler);
                 break;
             }
             /* no: the frame ends and the exception goes to its caller */

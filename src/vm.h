@@ -35,7 +35,7 @@ struct Frame {
 
 typedef struct Vm {
     int64_t max_steps;      /* instructions before the step limit */
-    int64_t steps;
+    int64_t steps_left;     /* counts down from max_steps (one decrement per instruction) */
     int recursion_limit;    /* sys.getrecursionlimit() */
     int depth;              /* Python frames alive */
     int c_depth;            /* nested vm loops / C recursion */

@@ -92,7 +92,7 @@ static inline void ut_start(UtRun *r)
     ev_set_sink(ut_sink, r);
     heap_init(RUN_DEFAULT_MAX_HEAP);
     rt_init();
-    vm.max_steps = RUN_DEFAULT_MAX_STEPS;
+    vm.max_steps = vm.steps_left = RUN_DEFAULT_MAX_STEPS;
     vm.recursion_limit = 1000;
     rt_set_echo(false);
 }
