@@ -52,6 +52,58 @@ static struct {
     uint64_t static_top;
 } H;
 
+/* ---- host memory of objects ----
+ * Objects die and are born by the million in a loop; recycling their host
+ * structs per 16-byte size class keeps malloc out of the interpreter's way.
+ * heap_new hands out a host struct and its simulated block in one go. */
+enum { HOST_CLASSES = 16, HOST_KEEP = 1 << 16 };
+static void *host_free[HOST_CLASSES + 1];
+static size_t host_nfree[HOST_CLASSES + 1];
+
+/* Clears a recycled struct of c 16-byte units. Constant sizes let the
+ * compiler store the zeros inline (a variable memset is a library call or a
+ * slow-starting string instruction, on the hottest path of all). */
+static inline void zero_class(void *p, size_t c)
+{
+    switch (c) {
+#define Z(n) case n: memset(p, 0, (n) * 16); break;
+    Z(1) Z(2) Z(3) Z(4) Z(5) Z(6) Z(7) Z(8) Z(9) Z(10) Z(11) Z(12) Z(13) Z(14) Z(15) Z(16)
+#undef Z
+    }
+}
+
+static inline __attribute__((always_inline)) Obj *host_alloc(size_t csize)
+{
+    size_t c = (csize + 15) >> 4;
+    if (c > HOST_CLASSES) {
+        Obj *o = xcalloc(1, csize);
+        o->hclass = 0;
+        return o;
+    }
+    Obj *o = host_free[c];
+    if (o) {
+        host_free[c] = *(void **)o;
+        host_nfree[c]--;
+        zero_class(o, c);
+    } else {
+        o = xcalloc(1, c << 4);
+    }
+    o->hclass = (uint8_t)c;
+    return o;
+}
+
+void heap_free_host(Obj *o)
+{
+    size_t c = o->hclass;
+    if (c == 0 || host_nfree[c] >= HOST_KEEP) {
+        free(o);
+        return;
+    }
+    *(void **)o = host_free[c];
+    host_free[c] = o;
+    host_nfree[c]++;
+}
+
 void heap_init(uint64_t max_bytes)
 {
     memset(&H, 0, sizeof H);
@@ -62,6 +114,13 @@ void heap_init(uint64_t max_bytes)
 
 void heap_shutdown(void)
 {
+    for (size_t c = 0; c <= HOST_CLASSES; c++)
+        while (host_free[c]) {
+            void *next = *(void **)host_free[c];
+            free(host_free[c]);
+            host_free[c] = next;
+        }
+    memset(host_nfree, 0, sizeof host_nfree);
     for (size_t a = 0; a < H.narenas; a++) {
         for (int p = 0; p < POOLS_PER_ARENA; p++) {
             free(H.arenas[a][p].objs);
@@ -248,7 +307,7 @@ static bool large_alloc(Obj *o, uint32_t size, uint64_t off)
     return true;
 }
 
-bool heap_alloc(Obj *o, uint32_t size, bool gc)
+static inline __attribute__((always_inline)) bool block_alloc(Obj *o, uint32_t size, bool gc)
 {
     uint64_t off = obj_offset(gc);
     set_gc_head(o, gc);
@@ -280,6 +339,18 @@ bool heap_alloc(Obj *o, uint32_t size, bool gc)
     return true;
 }
 
+bool heap_alloc(Obj *o, uint32_t size, bool gc) { return block_alloc(o, size, gc); }
+
+Obj *heap_new(size_t csize, uint32_t size, bool gc)
+{
+    Obj *o = host_alloc(csize);
+    if (!block_alloc(o, size, gc)) {
+        heap_free_host(o);
+        return NULL;
+    }
+    return o;
+}
+
 void heap_alloc_static(Obj *o, uint32_t size, bool gc)
 {
     size = (size + HEAP_ALIGN - 1) & ~(uint32_t)(HEAP_ALIGN - 1);
@@ -292,7 +363,7 @@ void heap_alloc_static(Obj *o, uint32_t size, bool gc)
     H.statics[H.nstatics++] = o;
 }
 
-void heap_free(Obj *o)
+static inline __attribute__((always_inline)) void block_free(Obj *o)
 {
     Pool *p = o->hpool;
     uint64_t start = block_start(o);
@@ -314,6 +385,14 @@ void heap_free(Obj *o)
         xgrow((void **)&fs->idx, &fs->cap, fs->n + 1, sizeof *fs->idx);
         fs->idx[fs->n++] = (size_t)(lb - H.large);
     }
+}
+
+void heap_free(Obj *o) { block_free(o); }
+
+void heap_delete(Obj *o)
+{
+    block_free(o);
+    heap_free_host(o);
 }
 
 static Obj *static_at(uint64_t addr)

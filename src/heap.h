@@ -39,6 +39,12 @@ bool heap_alloc(Obj *o, uint32_t size, bool gc);
 void heap_alloc_static(Obj *o, uint32_t size, bool gc);
 /* Returns o's block; afterwards the address holds no object. */
 void heap_free(Obj *o);
+/* An object's host struct (csize bytes, zeroed) with its simulated block
+ * of size bytes, or NULL past the heap limit; heap_delete gives both back.
+ * heap_free_host returns only the struct (its block already given back). */
+Obj *heap_new(size_t csize, uint32_t size, bool gc);
+void heap_delete(Obj *o);
+void heap_free_host(Obj *o);
 
 /* Accounts variable-sized storage (list items, hash tables, str data) that
  * has no address of its own. Returns false when growing would pass the

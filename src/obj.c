@@ -119,58 +119,6 @@ const KindOps kind_ops[K_COUNT] = {
     KIND(K_SUPER, "super", true, super),
 };
 
-/* ---------- host memory of objects ----------
- * Objects die and are born by the million in a loop; recycling their host
- * structs per 16-byte size class keeps malloc out of the interpreter's way.
- * (The simulated heap's own reuse is heap.c's business.) */
-enum { HOST_CLASSES = 16, HOST_KEEP = 1 << 16 };
-static void *host_free[HOST_CLASSES + 1];
-static size_t host_nfree[HOST_CLASSES + 1];
-
-/* Clears a recycled struct of c 16-byte units. Constant sizes let the
- * compiler store the zeros inline (a variable memset is a library call or a
- * slow-starting string instruction, on the hottest path of all). */
-static inline void zero_class(void *p, size_t c)
-{
-    switch (c) {
-#define Z(n) case n: memset(p, 0, (n) * 16); break;
-    Z(1) Z(2) Z(3) Z(4) Z(5) Z(6) Z(7) Z(8) Z(9) Z(10) Z(11) Z(12) Z(13) Z(14) Z(15) Z(16)
-#undef Z
-    }
-}
-
-static inline Obj *host_alloc(size_t csize)
-{
-    size_t c = (csize + 15) >> 4;
-    if (c > HOST_CLASSES) {
-        Obj *o = xcalloc(1, csize);
-        o->hclass = 0;
-        return o;
-    }
-    Obj *o = host_free[c];
-    if (o) {
-        host_free[c] = *(void **)o;
-        host_nfree[c]--;
-        zero_class(o, c);
-    } else {
-        o = xcalloc(1, c << 4);
-    }
-    o->hclass = (uint8_t)c;
-    return o;
-}
-
-static inline void host_release(Obj *o)
-{
-    size_t c = o->hclass;
-    if (c == 0 || host_nfree[c] >= HOST_KEEP) {
-        free(o);
-        return;
-    }
-    *(void **)o = host_free[c];
-    host_free[c] = o;
-    host_nfree[c]++;
-}
-
 /* ---------- allocation ---------- */
 static void init_header(Obj *o, ObjKind kind, TypeObj *type)
 {
@@ -186,12 +134,10 @@ static bool has_gc_head(ObjKind kind, TypeObj *type) { return kind_ops[kind].gc 
 Obj *obj_alloc(ObjKind kind, TypeObj *type, size_t csize, uint32_t simsize)
 {
     assert(csize >= sizeof(Obj));
-    Obj *o = host_alloc(csize);
-    init_header(o, kind, type);
-    if (!heap_alloc(o, simsize, has_gc_head(kind, type))) {
-        host_release(o);
+    Obj *o = heap_new(csize, simsize, has_gc_head(kind, type));
+    if (!o)
         return rt_no_memory();
-    }
+    init_header(o, kind, type);
     if (ev_on)
         ev_obj(EV_ALLOC, o, simsize);
     if (type->user)
@@ -263,7 +209,7 @@ static void dealloc_now(Obj *o)
     heap_free(o);
     if (!plain)
         kind_ops[o->kind].finish(o);
-    host_release(o);
+    heap_free_host(o);
     if (t && t->user)
         ref_dec(&t->h, OWNER(OWN_TYPE, addr, 0, NULL));
 }
@@ -277,8 +223,7 @@ void obj_dealloc(Obj *o)
         o->flags |= OF_FREED;
         if (ev_on)
             ev_obj(EV_FREE, o, 0);
-        heap_free(o);
-        host_release(o);
+        heap_delete(o);
         return;
     }
     if (o->flags & OF_IMMORTAL) { /* never reached by a correct count */
@@ -303,20 +248,11 @@ void obj_dealloc(Obj *o)
     }
 }
 
-/* Objects still alive at shutdown are freed by rt_shutdown through here. */
-void obj_free_host(Obj *o) { host_release(o); }
 
 void obj_shutdown(void)
 {
     gc_gen0.gc_next = gc_gen0.gc_prev = &gc_gen0; /* a later rt_init starts clean */
     dealloc_depth = 0;
-    for (size_t c = 0; c <= HOST_CLASSES; c++)
-        while (host_free[c]) {
-            void *next = *(void **)host_free[c];
-            free(host_free[c]);
-            host_free[c] = next;
-        }
-    memset(host_nfree, 0, sizeof host_nfree);
     free(trash);
     trash = NULL;
     ntrash = trash_cap = 0;

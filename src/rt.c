@@ -162,13 +162,12 @@ void rt_write(const char *s, size_t len)
 
 /* Everything left at exit is immortal or leaked by the script's own
  * cycles: the host memory goes back here (valgrind must find no leak). */
-void obj_free_host(Obj *o);
 
 static void free_obj(Obj *o, void *arg)
 {
     (void)arg;
     kind_ops[o->kind].finish(o);
-    obj_free_host(o);
+    heap_free_host(o);
 }
 
 /* Static objects made with obj_alloc_static; strings are str_shutdown's. */
