@@ -76,6 +76,7 @@ struct CodeObj {
     StrObj **name_objs;    /* the same as shared str objects */
     int nnames;
     GlobalCache *gcache;   /* per name, made on the first LOAD_GLOBAL */
+    Frame *spare_frame;    /* host memory of this code's last frame, kept for its next call */
     const char **varnames; /* locals: parameters first (ev_intern'ed) */
     int nlocals;
     const char **cellnames;/* cells created by this code (a parameter may be one) */

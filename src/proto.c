@@ -44,7 +44,7 @@ static Obj *user_method(Obj *o, const char *name)
 {
     if (!is_user(o))
         return NULL;
-    Obj *m = type_lookup(o->type, str_intern(name));
+    Obj *m = type_lookup(o->type, str_intern_lit(name));
     return m && IS(m, K_FUNC) ? m : NULL;
 }
 

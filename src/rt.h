@@ -130,6 +130,7 @@ Obj *str_new(const char *s, size_t len);   /* UTF-8, validated by caller */
 Obj *str_from_c(const char *s);
 Obj *str_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 StrObj *str_intern(const char *s);  /* shared identifier string (borrowed, immortal) */
+StrObj *str_intern_lit(const char *lit); /* the same for a string literal, cached by address */
 Obj *str_intern_obj(Obj *s);        /* sys.intern: steals s, returns the shared one */
 Obj *str_char(uint32_t cp);         /* one-character string (latin-1 ones shared) */
 bool str_is_identifier_like(const char *s, size_t len);

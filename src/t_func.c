@@ -198,6 +198,7 @@ void code_finish(Obj *o)
     free(c->names);
     free(c->name_objs);
     free(c->gcache);
+    free(c->spare_frame);
     free(c->varnames);
     free(c->cellnames);
     free(c->cell2arg);

@@ -511,8 +511,28 @@ Obj *str_intern_obj(Obj *s)
     return s;
 }
 
+/* str_intern for string literals, keyed by the literal's address: a dunder
+ * name looked up on every attribute store costs one probe, not a hash of
+ * its text. Only literals may come here (a buffer's address is reused). */
+enum { LIT_CACHE = 64 };
+static struct {
+    const char *lit;
+    StrObj *s;
+} lit_cache[LIT_CACHE];
+
+StrObj *str_intern_lit(const char *lit)
+{
+    size_t i = ((uintptr_t)lit >> 3) & (LIT_CACHE - 1);
+    if (lit_cache[i].lit != lit) {
+        lit_cache[i].s = str_intern(lit);
+        lit_cache[i].lit = lit;
+    }
+    return lit_cache[i].s;
+}
+
 void str_shutdown(void)
 {
+    memset(lit_cache, 0, sizeof lit_cache);
     for (size_t i = 0; i < nowned; i++) {
         free(owned[i]->s);
         free(owned[i]);

@@ -41,7 +41,13 @@ Frame *vm_frame_alloc(CodeObj *co, FuncObj *func, DictObj *globals)
         rt_no_memory();
         return NULL;
     }
-    Frame *f = xcalloc(1, size);
+    Frame *f = co->spare_frame;
+    if (f) {
+        co->spare_frame = NULL;
+        memset(f, 0, size);
+    } else {
+        f = xcalloc(1, size);
+    }
     f->size = size;
     f->fast = (Obj **)(f + 1);
     f->stack = f->fast + nfast;
@@ -127,8 +133,15 @@ void vm_frame_release(Frame *f)
         ref_dec(&f->locals->h, FRAME_OWN(f, "f_locals"));
     if (f->func)
         ref_dec(&f->func->h, FRAME_OWN(f, "f_func"));
-    ref_dec(&f->code->h, FRAME_OWN(f, "f_code"));
     heap_reserve(-(int64_t)f->size);
+    /* the host memory waits for the code's next call (freed with the code) */
+    CodeObj *co = f->code;
+    Owner w = FRAME_OWN(f, "f_code");
+    if (!co->spare_frame) {
+        co->spare_frame = f;
+        f = NULL;
+    }
+    ref_dec(&co->h, w);
     free(f);
 }
 
