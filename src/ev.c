@@ -58,10 +58,12 @@ const EvRecord *ev_record_get(uint64_t seq)
 
 void ev_record_event(const EvRecord *r, Event *out)
 {
-    *out = (Event){.kind = r->kind, .okind = r->okind, .line = r->line, .addr = r->addr,
-                   .value = r->value, .tname = r->tname,
-                   .owner = OWNER(r->owner_kind, r->owner_addr, r->owner_index, r->owner_name),
-                   .from = OWNER(r->from_kind, r->from_addr, r->from_index, NULL)};
+    uint8_t kind = (uint8_t)(r->obj >> 48);
+    *out = (Event){.kind = kind, .okind = (uint8_t)(r->obj >> 56), .line = (uint32_t)(r->index_line >> 32),
+                   .addr = r->obj & EV_ADDR_MASK, .value = r->value, .tname = r->tname,
+                   .owner = OWNER(r->owner >> 56, r->owner & EV_OWNER_MASK, (uint32_t)r->index_line, r->name)};
+    if (kind == EV_MOVE)
+        out->from = OWNER(r->from >> 56, r->from & EV_OWNER_MASK, r->from_index, NULL);
 }
 
 void ev_emit(Event *e)

@@ -47,14 +47,14 @@ typedef void (*EvSink)(const Event *e, void *arg);
  * capacity events stay, older ones are overwritten; every event costs the
  * same to record, however long the run. Output text is not kept. */
 typedef struct {
-    uint64_t addr;
+    uint64_t obj;          /* address | kind << 48 | object kind << 56 */
     int64_t value;
-    uint64_t owner_addr, from_addr;
+    uint64_t owner;        /* owner address | owner kind << 56 */
+    const char *name;      /* the owner's name */
+    uint64_t index_line;   /* owner index | line << 32 */
     const char *tname;
-    const char *owner_name;
-    uint32_t owner_index, from_index;
-    uint32_t line;
-    uint8_t kind, okind, owner_kind, from_kind;
+    uint64_t from;         /* EV_MOVE only (else stale): address | kind << 56 */
+    uint64_t from_index;   /* EV_MOVE only */
 } EvRecord;
 
 /* The ring, for the inline fast path below (ev.c owns it). */
@@ -63,24 +63,24 @@ extern size_t ev_ring_mask;
 extern uint64_t ev_emitted;
 extern bool ev_ring_only;   /* recording into the ring with no sink attached */
 
-/* Writes one record into the ring (the recorder's only writer). */
+/* Writes one record into the ring (the recorder's only writer). Fields
+ * are packed into whole words: every store counts on the hottest path. */
+#define EV_ADDR_MASK ((1ull << 48) - 1)
+#define EV_OWNER_MASK ((1ull << 56) - 1)
 static inline void ev_ring_put(uint8_t kind, uint64_t addr, uint8_t okind, int64_t value,
                                const char *tname, const Owner *w, const Owner *from)
 {
     EvRecord *r = &ev_ring[ev_emitted++ & ev_ring_mask];
-    r->addr = addr;
+    r->obj = addr | (uint64_t)kind << 48 | (uint64_t)okind << 56;
     r->value = value;
+    r->owner = w ? w->addr | (uint64_t)w->kind << 56 : 0;
+    r->name = w ? w->name : NULL;
+    r->index_line = (w ? w->index : 0) | (uint64_t)ev_line << 32;
     r->tname = tname;
-    r->kind = kind;
-    r->okind = okind;
-    r->line = ev_line;
-    r->owner_kind = w ? w->kind : OWN_NONE;
-    r->owner_addr = w ? w->addr : 0;
-    r->owner_index = w ? w->index : 0;
-    r->owner_name = w ? w->name : NULL;
-    r->from_kind = from ? from->kind : OWN_NONE;
-    r->from_addr = from ? from->addr : 0;
-    r->from_index = from ? from->index : 0;
+    if (from) {
+        r->from = from->addr | (uint64_t)from->kind << 56;
+        r->from_index = from->index;
+    }
 }
 
 /* A refcount event of o (the hot path of ref_inc/ref_dec/ref_move in batch

@@ -127,6 +127,16 @@ static void init_header(Obj *o, ObjKind kind, TypeObj *type)
     o->kind = (uint8_t)kind;
 }
 
+/* An alloc or free event; the recorder's ring is written inline (every
+ * object of a loop makes two). */
+static inline void obj_event(EvKind kind, Obj *o, int64_t value)
+{
+    if (ev_ring_only)
+        ev_ring_put((uint8_t)kind, o->addr, o->kind, value, o->type ? o->type->name : "?", NULL, NULL);
+    else
+        ev_obj(kind, o, value);
+}
+
 /* Containers carry a GC head, except object() instances (CPython's
  * object type is not a GC type). */
 static bool has_gc_head(ObjKind kind, TypeObj *type) { return kind_ops[kind].gc && type != &type_object; }
@@ -139,7 +149,7 @@ Obj *obj_alloc(ObjKind kind, TypeObj *type, size_t csize, uint32_t simsize)
         return rt_no_memory();
     init_header(o, kind, type);
     if (ev_on)
-        ev_obj(EV_ALLOC, o, simsize);
+        obj_event(EV_ALLOC, o, simsize);
     if (type->user)
         ref_inc(&type->h, OWNER(OWN_TYPE, o->addr, 0, NULL));
     return o;
@@ -205,7 +215,7 @@ static void dealloc_now(Obj *o)
     TypeObj *t = o->type;
     uint64_t addr = o->addr;
     if (ev_on)
-        ev_obj(EV_FREE, o, 0);
+        obj_event(EV_FREE, o, 0);
     heap_free(o);
     if (!plain)
         kind_ops[o->kind].finish(o);
@@ -222,7 +232,7 @@ void obj_dealloc(Obj *o)
         !(o->kind == K_INT && AS_BIG(o))) {
         o->flags |= OF_FREED;
         if (ev_on)
-            ev_obj(EV_FREE, o, 0);
+            obj_event(EV_FREE, o, 0);
         heap_delete(o);
         return;
     }

@@ -30,9 +30,13 @@ START_TEST(ring_keeps_the_newest_events_in_order)
     for (uint64_t seq = 3; seq <= 6; seq++) {
         const EvRecord *r = ev_record_get(seq);
         ck_assert_ptr_nonnull(r);
-        ck_assert_uint_eq(r->addr, 0x1000 + seq * 16);
-        ck_assert_int_eq(r->value, (int64_t)seq);
-        ck_assert_str_eq(r->owner_name, "a");
+        Event e;
+        ev_record_event(r, &e);
+        ck_assert_uint_eq(e.addr, 0x1000 + seq * 16);
+        ck_assert_int_eq(e.value, (int64_t)seq);
+        ck_assert_str_eq(e.owner.name, "a");
+        ck_assert_int_eq(e.owner.kind, OWN_NAME);
+        ck_assert_uint_eq(e.owner.index, 1);
     }
 }
 END_TEST
@@ -42,6 +46,7 @@ START_TEST(record_converts_back_to_an_event)
     ev_record_start(8);
     Obj o = fake(0x2000, 3);
     Owner from = OWNER(OWN_STACK, 5, 2, NULL), to = OWNER(OWN_SLOT, 0x3000, 1, NULL);
+    ev_line = 42;
     ev_ring_ref(EV_MOVE, &o, &to, &from);
     Event e;
     ev_record_event(ev_record_get(1), &e);
@@ -52,7 +57,11 @@ START_TEST(record_converts_back_to_an_event)
     ck_assert_uint_eq(e.owner.addr, 0x3000);
     ck_assert_int_eq(e.owner.index, 1);
     ck_assert_int_eq(e.from.kind, OWN_STACK);
+    ck_assert_uint_eq(e.from.addr, 5);
     ck_assert_int_eq(e.from.index, 2);
+    ck_assert_uint_eq(e.line, 42);
+    ck_assert_int_eq(e.okind, o.kind);
+    ev_line = 0;
 }
 END_TEST
 
