@@ -578,8 +578,24 @@ static void line_event(Frame *f)
     }
 }
 
+/* Dispatch: with GCC and Clang the loop jumps straight to the handler
+ * through a table of label addresses (no bounds check on the opcode, which
+ * the compiler made); other compilers use the switch. */
+#ifdef __GNUC__
+#define TARGET(op) case op: L_##op:
+#else
+#define TARGET(op) case op:
+#endif
+
 static Obj *run(Frame *entry)
 {
+#ifdef __GNUC__
+    static const void *const targets[OPC_COUNT] = {
+#define OPC_TARGET(n) [OPC_##n] = &&L_OPC_##n,
+        OPCODES(OPC_TARGET)
+#undef OPC_TARGET
+    };
+#endif
     Frame *f = entry;
     f->back = vm.frame;
     vm.frame = f;
@@ -603,28 +619,31 @@ static Obj *run(Frame *entry)
             line_event(f);
         }
         int arg = in->arg;
+#ifdef __GNUC__
+        goto *targets[in->op];
+#endif
         switch (in->op) {
-        case OPC_NOP:
+        TARGET(OPC_NOP)
             break;
-        case OPC_POP_TOP:
+        TARGET(OPC_POP_TOP)
             pop_drop(f);
             break;
-        case OPC_COPY:
+        TARGET(OPC_COPY)
             PUSH_REF(PEEK(arg));
             break;
-        case OPC_SWAP: {
+        TARGET(OPC_SWAP) {
             Obj *t = TOP();
             f->stack[f->sp - 1] = PEEK(arg);
             f->stack[f->sp - arg] = t;
             break;
         }
-        case OPC_PUSH_NULL:
+        TARGET(OPC_PUSH_NULL)
             f->stack[f->sp++] = NULL;
             break;
-        case OPC_LOAD_CONST:
+        TARGET(OPC_LOAD_CONST)
             PUSH_REF(f->code->consts[arg]);
             break;
-        case OPC_LOAD_NAME: {
+        TARGET(OPC_LOAD_NAME) {
             StrObj *name = f->code->name_objs[arg];
             Obj *v = table_get_str(&f->locals->t, name);
             if (!v && !rt_error_occurred() && f->locals != f->globals)
@@ -639,8 +658,8 @@ static Obj *run(Frame *entry)
             PUSH_REF(v);
             break;
         }
-        case OPC_STORE_NAME:
-        case OPC_STORE_GLOBAL: {
+        TARGET(OPC_STORE_NAME)
+        TARGET(OPC_STORE_GLOBAL) {
             StrObj *name = f->code->name_objs[arg];
             DictObj *ns = in->op == OPC_STORE_NAME ? f->locals : f->globals;
             Obj *v = pop_take(f);
@@ -650,8 +669,8 @@ static Obj *run(Frame *entry)
                 goto error;
             break;
         }
-        case OPC_DELETE_NAME:
-        case OPC_DELETE_GLOBAL: {
+        TARGET(OPC_DELETE_NAME)
+        TARGET(OPC_DELETE_GLOBAL) {
             StrObj *name = f->code->name_objs[arg];
             DictObj *ns = in->op == OPC_DELETE_NAME ? f->locals : f->globals;
             int r = table_del(&ns->t, ns->h.addr, &name->h, str_hash(name));
@@ -661,7 +680,7 @@ static Obj *run(Frame *entry)
                 goto error;
             break;
         }
-        case OPC_LOAD_GLOBAL: {
+        TARGET(OPC_LOAD_GLOBAL) {
             Obj *v = load_global(f, arg);
             if (!v) {
                 name_error(f->code->name_objs[arg]->s);
@@ -670,7 +689,7 @@ static Obj *run(Frame *entry)
             PUSH_REF(v);
             break;
         }
-        case OPC_LOAD_FAST: {
+        TARGET(OPC_LOAD_FAST) {
             Obj *v = f->fast[arg];
             if (!v) {
                 unbound_local(f, arg);
@@ -679,10 +698,10 @@ static Obj *run(Frame *entry)
             PUSH_REF(v);
             break;
         }
-        case OPC_STORE_FAST:
+        TARGET(OPC_STORE_FAST)
             store_fast(f, arg, pop_to(f, LOCAL_OWN(f, arg)));
             break;
-        case OPC_DELETE_FAST: {
+        TARGET(OPC_DELETE_FAST) {
             Obj *old = f->fast[arg];
             if (!old) {
                 unbound_local(f, arg);
@@ -692,8 +711,8 @@ static Obj *run(Frame *entry)
             ref_dec(old, LOCAL_OWN(f, arg));
             break;
         }
-        case OPC_LOAD_DEREF:
-        case OPC_LOAD_CLASSDEREF: {
+        TARGET(OPC_LOAD_DEREF)
+        TARGET(OPC_LOAD_CLASSDEREF) {
             int idx = in->op == OPC_LOAD_CLASSDEREF ? (arg & 0xffff) : arg;
             if (in->op == OPC_LOAD_CLASSDEREF) {
                 StrObj *name = f->code->name_objs[arg >> 16];
@@ -711,7 +730,7 @@ static Obj *run(Frame *entry)
             PUSH_REF(cell->ref);
             break;
         }
-        case OPC_STORE_DEREF: {
+        TARGET(OPC_STORE_DEREF) {
             CellObj *cell = (CellObj *)f->fast[arg];
             Obj *v = pop_to(f, OWNER(OWN_CELL, cell->h.addr, 0, NULL));
             Obj *old = cell->ref;
@@ -720,7 +739,7 @@ static Obj *run(Frame *entry)
                 ref_dec(old, OWNER(OWN_CELL, cell->h.addr, 0, NULL));
             break;
         }
-        case OPC_DELETE_DEREF: {
+        TARGET(OPC_DELETE_DEREF) {
             CellObj *cell = (CellObj *)f->fast[arg];
             Obj *old = cell->ref;
             if (!old) {
@@ -731,10 +750,10 @@ static Obj *run(Frame *entry)
             ref_dec(old, OWNER(OWN_CELL, cell->h.addr, 0, NULL));
             break;
         }
-        case OPC_LOAD_CLOSURE:
+        TARGET(OPC_LOAD_CLOSURE)
             PUSH_REF(f->fast[arg]);
             break;
-        case OPC_LOAD_ATTR: {
+        TARGET(OPC_LOAD_ATTR) {
             Obj *o = TOP();
             Obj *v = obj_getattr(o, f->code->name_objs[arg]);
             if (!v)
@@ -743,7 +762,7 @@ static Obj *run(Frame *entry)
             PUSH_NEW(v);
             break;
         }
-        case OPC_LOAD_METHOD: {
+        TARGET(OPC_LOAD_METHOD) {
             Obj *o = TOP();
             StrObj *name = f->code->name_objs[arg];
             /* a plain function or method descriptor found on the class: no bound object */
@@ -774,7 +793,7 @@ static Obj *run(Frame *entry)
             }
             break;
         }
-        case OPC_STORE_ATTR: {
+        TARGET(OPC_STORE_ATTR) {
             Obj *o = TOP(), *v = PEEK(2);
             if (obj_setattr(o, f->code->name_objs[arg], v) < 0)
                 goto error;
@@ -782,16 +801,16 @@ static Obj *run(Frame *entry)
             pop_drop(f);
             break;
         }
-        case OPC_DELETE_ATTR: {
+        TARGET(OPC_DELETE_ATTR) {
             if (obj_setattr(TOP(), f->code->name_objs[arg], NULL) < 0)
                 goto error;
             pop_drop(f);
             break;
         }
-        case OPC_KW_NAMES:
+        TARGET(OPC_KW_NAMES)
             kwnames = AS_TUPLE(f->code->consts[arg]);
             break;
-        case OPC_CALL: {
+        TARGET(OPC_CALL) {
             int n = arg;
             bool meth = PEEK(n + 2) != NULL;
             Obj *callable = meth ? PEEK(n + 2) : PEEK(n + 1);
@@ -851,7 +870,7 @@ static Obj *run(Frame *entry)
             PUSH_NEW(r);
             break;
         }
-        case OPC_CALL_EX: {
+        TARGET(OPC_CALL_EX) {
             Obj *kwargs = arg & 1 ? pop_take(f) : NULL;
             Obj *pos = pop_take(f);
             Obj *callable = TOP();
@@ -876,7 +895,7 @@ static Obj *run(Frame *entry)
             PUSH_NEW(r);
             break;
         }
-        case OPC_BINARY_OP: {
+        TARGET(OPC_BINARY_OP) {
             Obj *b = TOP(), *a = PEEK(2);
             Obj *r = NULL;
             if (INT_IS_SMALL(a) && INT_IS_SMALL(b)) {
@@ -912,7 +931,7 @@ static Obj *run(Frame *entry)
             PUSH_NEW(r);
             break;
         }
-        case OPC_UNARY_OP: {
+        TARGET(OPC_UNARY_OP) {
             Obj *r = obj_unary(TOP(), arg);
             if (!r)
                 goto error;
@@ -920,7 +939,7 @@ static Obj *run(Frame *entry)
             PUSH_NEW(r);
             break;
         }
-        case OPC_COMPARE_OP: {
+        TARGET(OPC_COMPARE_OP) {
             Obj *r;
             if (INT_IS_SMALL(PEEK(2)) && INT_IS_SMALL(TOP())) {
                 int64_t x = AS_INT(PEEK(2)), y = AS_INT(TOP());
@@ -939,14 +958,14 @@ static Obj *run(Frame *entry)
             PUSH_NEW(r);
             break;
         }
-        case OPC_IS_OP: {
+        TARGET(OPC_IS_OP) {
             bool same = PEEK(2) == TOP();
             pop_drop(f);
             pop_drop(f);
             PUSH_REF(same != (arg == 1) ? Py_True : Py_False);
             break;
         }
-        case OPC_CONTAINS_OP: {
+        TARGET(OPC_CONTAINS_OP) {
             int r = obj_contains(TOP(), PEEK(2));
             if (r < 0)
                 goto error;
@@ -955,7 +974,7 @@ static Obj *run(Frame *entry)
             PUSH_REF((r == 1) != (arg == 1) ? Py_True : Py_False);
             break;
         }
-        case OPC_BINARY_SUBSCR: {
+        TARGET(OPC_BINARY_SUBSCR) {
             Obj *r = obj_getitem(PEEK(2), TOP());
             if (!r)
                 goto error;
@@ -964,7 +983,7 @@ static Obj *run(Frame *entry)
             PUSH_NEW(r);
             break;
         }
-        case OPC_STORE_SUBSCR: {
+        TARGET(OPC_STORE_SUBSCR) {
             /* stack: value, container, key */
             if (obj_setitem(PEEK(2), TOP(), PEEK(3)) < 0)
                 goto error;
@@ -973,14 +992,14 @@ static Obj *run(Frame *entry)
             pop_drop(f);
             break;
         }
-        case OPC_DELETE_SUBSCR: {
+        TARGET(OPC_DELETE_SUBSCR) {
             if (obj_setitem(PEEK(2), TOP(), NULL) < 0)
                 goto error;
             pop_drop(f);
             pop_drop(f);
             break;
         }
-        case OPC_BUILD_SLICE: {
+        TARGET(OPC_BUILD_SLICE) {
             Obj *step = arg == 3 ? TOP() : Py_None;
             Obj *stop = PEEK(arg == 3 ? 2 : 1), *start = PEEK(arg == 3 ? 3 : 2);
             Obj *s = slice_new(start, stop, step);
@@ -991,8 +1010,8 @@ static Obj *run(Frame *entry)
             PUSH_NEW(s);
             break;
         }
-        case OPC_BUILD_LIST:
-        case OPC_BUILD_TUPLE: {
+        TARGET(OPC_BUILD_LIST)
+        TARGET(OPC_BUILD_TUPLE) {
             Obj *c = in->op == OPC_BUILD_LIST ? list_new((size_t)arg) : tuple_new((size_t)arg);
             if (!c)
                 goto error;
@@ -1002,7 +1021,7 @@ static Obj *run(Frame *entry)
             PUSH_NEW(c);
             break;
         }
-        case OPC_BUILD_SET: {
+        TARGET(OPC_BUILD_SET) {
             Obj *s = set_new(false);
             if (!s)
                 goto error;
@@ -1018,7 +1037,7 @@ static Obj *run(Frame *entry)
             PUSH_NEW(s);
             break;
         }
-        case OPC_BUILD_MAP: {
+        TARGET(OPC_BUILD_MAP) {
             bool all_str = true;
             for (int i = arg; i >= 1; i--)
                 all_str = all_str && IS(PEEK(2 * i), K_STR);
@@ -1037,7 +1056,7 @@ static Obj *run(Frame *entry)
             PUSH_NEW(d);
             break;
         }
-        case OPC_BUILD_CONST_KEY_MAP: {
+        TARGET(OPC_BUILD_CONST_KEY_MAP) {
             TupleObj *keys = AS_TUPLE(TOP());
             bool all_str = true;
             for (int i = 0; i < arg; i++)
@@ -1057,7 +1076,7 @@ static Obj *run(Frame *entry)
             PUSH_NEW(d);
             break;
         }
-        case OPC_BUILD_STRING: {
+        TARGET(OPC_BUILD_STRING) {
             Obj *sep = &empty_str->h;
             Obj *t = tuple_new((size_t)arg);
             if (!t)
@@ -1071,27 +1090,27 @@ static Obj *run(Frame *entry)
             PUSH_NEW(s);
             break;
         }
-        case OPC_LIST_APPEND: {
+        TARGET(OPC_LIST_APPEND) {
             Obj *v = TOP();
             if (list_append(PEEK(arg + 1), v) < 0)
                 goto error;
             pop_drop(f);
             break;
         }
-        case OPC_SET_ADD: {
+        TARGET(OPC_SET_ADD) {
             if (set_add(PEEK(arg + 1), TOP()) < 0)
                 goto error;
             pop_drop(f);
             break;
         }
-        case OPC_MAP_ADD: {
+        TARGET(OPC_MAP_ADD) {
             if (dict_set(PEEK(arg + 2), PEEK(2), TOP()) < 0)
                 goto error;
             pop_drop(f);
             pop_drop(f);
             break;
         }
-        case OPC_LIST_EXTEND: {
+        TARGET(OPC_LIST_EXTEND) {
             if (list_extend(PEEK(arg + 1), TOP()) < 0) {
                 Obj *x = TOP();
                 if (rt_error_matches(EXC(TypeError)) && !IS(x, K_INSTANCE)) {
@@ -1103,7 +1122,7 @@ static Obj *run(Frame *entry)
             pop_drop(f);
             break;
         }
-        case OPC_SET_UPDATE: {
+        TARGET(OPC_SET_UPDATE) {
             if (IS(TOP(), K_SET)) { /* merges tables, as CPython's set_update does */
                 Obj *r = set_binop(PEEK(arg + 1), TOP(), OP_OR_BITS, true);
                 if (!r)
@@ -1127,8 +1146,8 @@ static Obj *run(Frame *entry)
             pop_drop(f);
             break;
         }
-        case OPC_DICT_UPDATE:
-        case OPC_DICT_MERGE: {
+        TARGET(OPC_DICT_UPDATE)
+        TARGET(OPC_DICT_MERGE) {
             Obj *src = TOP();
             char fname[200];
             if (in->op == OPC_DICT_MERGE)
@@ -1158,7 +1177,7 @@ static Obj *run(Frame *entry)
             pop_drop(f);
             break;
         }
-        case OPC_LIST_TO_TUPLE: {
+        TARGET(OPC_LIST_TO_TUPLE) {
             Obj *t = tuple_from_iter(TOP());
             if (!t)
                 goto error;
@@ -1166,7 +1185,7 @@ static Obj *run(Frame *entry)
             PUSH_NEW(t);
             break;
         }
-        case OPC_FORMAT_VALUE: {
+        TARGET(OPC_FORMAT_VALUE) {
             Obj *spec = arg & FV_HAS_SPEC ? TOP() : NULL;
             Obj *v = PEEK(spec ? 2 : 1);
             Obj *r = format_value(v, arg, spec);
@@ -1178,11 +1197,11 @@ static Obj *run(Frame *entry)
             PUSH_NEW(r);
             break;
         }
-        case OPC_JUMP:
+        TARGET(OPC_JUMP)
             JUMP_TO(arg);
             break;
-        case OPC_POP_JUMP_IF_FALSE:
-        case OPC_POP_JUMP_IF_TRUE: {
+        TARGET(OPC_POP_JUMP_IF_FALSE)
+        TARGET(OPC_POP_JUMP_IF_TRUE) {
             Obj *v = TOP();
             int t = v == Py_True ? 1 : v == Py_False ? 0 : obj_truth(v);
             if (t < 0)
@@ -1192,8 +1211,8 @@ static Obj *run(Frame *entry)
                 JUMP_TO(arg);
             break;
         }
-        case OPC_JUMP_IF_FALSE_OR_POP:
-        case OPC_JUMP_IF_TRUE_OR_POP: {
+        TARGET(OPC_JUMP_IF_FALSE_OR_POP)
+        TARGET(OPC_JUMP_IF_TRUE_OR_POP) {
             int t = obj_truth(TOP());
             if (t < 0)
                 goto error;
@@ -1203,7 +1222,7 @@ static Obj *run(Frame *entry)
                 pop_drop(f);
             break;
         }
-        case OPC_GET_ITER: {
+        TARGET(OPC_GET_ITER) {
             Obj *it = obj_iter(TOP());
             if (!it)
                 goto error;
@@ -1211,7 +1230,7 @@ static Obj *run(Frame *entry)
             PUSH_NEW(it);
             break;
         }
-        case OPC_FOR_ITER: {
+        TARGET(OPC_FOR_ITER) {
             Obj *v = iter_next(TOP());
             if (v) {
                 PUSH_NEW(v);
@@ -1226,7 +1245,7 @@ static Obj *run(Frame *entry)
             JUMP_TO(arg);
             break;
         }
-        case OPC_RETURN_VALUE: {
+        TARGET(OPC_RETURN_VALUE) {
             res = pop_take(f);
             ev_frame(EV_RETURN, f->serial, f->code->qualname);
             Frame *back = f->back;
@@ -1243,7 +1262,7 @@ static Obj *run(Frame *entry)
             line_event(f);
             break;
         }
-        case OPC_YIELD_VALUE: {
+        TARGET(OPC_YIELD_VALUE) {
             /* only generator frames yield, and they are always entry frames */
             res = pop_take(f);
             PUSH_REF(Py_None); /* the value sent back in */
@@ -1254,7 +1273,7 @@ static Obj *run(Frame *entry)
             ev_frame(EV_RETURN, f->serial, f->code->qualname);
             return res;
         }
-        case OPC_MAKE_FUNCTION: {
+        TARGET(OPC_MAKE_FUNCTION) {
             CodeObj *co = (CodeObj *)TOP();
             Obj *fn = func_new(co, f->globals, str_intern(co->qualname));
             if (!fn)
@@ -1270,7 +1289,7 @@ static Obj *run(Frame *entry)
             PUSH_NEW(fn);
             break;
         }
-        case OPC_BUILD_CLASS: {
+        TARGET(OPC_BUILD_CLASS) {
             Obj *cls = build_class(f, arg);
             if (!cls)
                 goto error;
@@ -1279,8 +1298,8 @@ static Obj *run(Frame *entry)
             PUSH_NEW(cls);
             break;
         }
-        case OPC_UNPACK_SEQUENCE:
-        case OPC_UNPACK_EX: {
+        TARGET(OPC_UNPACK_SEQUENCE)
+        TARGET(OPC_UNPACK_EX) {
             Obj *seq = pop_take(f);
             int r;
             if (in->op == OPC_UNPACK_SEQUENCE && IS(seq, K_TUPLE) && AS_TUPLE(seq)->len == (size_t)arg) {
@@ -1297,7 +1316,7 @@ static Obj *run(Frame *entry)
                 goto error;
             break;
         }
-        case OPC_RAISE: {
+        TARGET(OPC_RAISE) {
             if (arg == 0) {
                 if (!vm.handled) {
                     rt_raise(EXC(RuntimeError), "No active exception to reraise");
@@ -1331,18 +1350,18 @@ static Obj *run(Frame *entry)
                 rt_raise_obj(exc);
             goto error;
         }
-        case OPC_SETUP_EXCEPT:
-        case OPC_SETUP_CLEANUP: {
+        TARGET(OPC_SETUP_EXCEPT)
+        TARGET(OPC_SETUP_CLEANUP) {
             Block *b = &f->blocks[f->nblocks++];
             b->kind = (uint8_t)in->op;
             b->handler = arg;
             b->level = in->op == OPC_SETUP_CLEANUP ? f->sp - 1 : f->sp;
             break;
         }
-        case OPC_POP_BLOCK:
+        TARGET(OPC_POP_BLOCK)
             f->nblocks--;
             break;
-        case OPC_PUSH_EXC_INFO: {
+        TARGET(OPC_PUSH_EXC_INFO) {
             Obj *exc = pop_take(f);
             Obj *prev = vm.handled;
             vm.handled = NULL;
@@ -1355,7 +1374,7 @@ static Obj *run(Frame *entry)
             PUSH_NEW(exc);
             break;
         }
-        case OPC_POP_EXCEPT: {
+        TARGET(OPC_POP_EXCEPT) {
             Obj *prev = pop_take(f);
             Obj *cur = vm.handled;
             if (prev == Py_None) {
@@ -1369,7 +1388,7 @@ static Obj *run(Frame *entry)
                 ref_dec(cur, OWNER(OWN_EXC, 0, 0, "handled"));
             break;
         }
-        case OPC_CHECK_EXC_MATCH: {
+        TARGET(OPC_CHECK_EXC_MATCH) {
             bool err;
             bool m = exc_matches(PEEK(2), TOP(), &err);
             if (err)
@@ -1378,13 +1397,13 @@ static Obj *run(Frame *entry)
             PUSH_REF(m ? Py_True : Py_False);
             break;
         }
-        case OPC_RERAISE: {
+        TARGET(OPC_RERAISE) {
             Obj *exc = pop_take(f);
             rt_raise_obj(exc);
             reraise = true;
             goto error;
         }
-        case OPC_POP_EXCEPT_AND_RERAISE: {
+        TARGET(OPC_POP_EXCEPT_AND_RERAISE) {
             Obj *exc = pop_take(f);
             Obj *prev = pop_take(f);
             Obj *cur = vm.handled;
@@ -1399,14 +1418,14 @@ static Obj *run(Frame *entry)
             reraise = true;
             goto error;
         }
-        case OPC_IMPORT_NAME: {
+        TARGET(OPC_IMPORT_NAME) {
             Obj *m = import_module(f->code->name_objs[arg]);
             if (!m)
                 goto error;
             PUSH_NEW(m);
             break;
         }
-        case OPC_IMPORT_FROM: {
+        TARGET(OPC_IMPORT_FROM) {
             Obj *m = TOP();
             StrObj *name = f->code->name_objs[arg];
             Obj *v = obj_getattr(m, name);
@@ -1419,7 +1438,7 @@ static Obj *run(Frame *entry)
             PUSH_NEW(v);
             break;
         }
-        case OPC_LOAD_ASSERTION_ERROR:
+        TARGET(OPC_LOAD_ASSERTION_ERROR)
             PUSH_REF(&EXC(AssertionError)->h);
             break;
         default:
