@@ -95,6 +95,9 @@ static int set_capacity(ListObj *l, size_t cap)
     if (cap == 0) {
         free(l->items);
         l->items = NULL;
+    } else if (!l->items) {
+        l->items = xmalloc(cap * sizeof(Obj *));
+        memset(l->items, 0, cap * sizeof(Obj *));
     } else {
         l->items = xrealloc(l->items, cap * sizeof(Obj *));
         if (cap > l->cap)
