@@ -368,7 +368,7 @@ void type_clear(Obj *o)
 void type_finish(Obj *o) { (void)o; }
 size_t type_size(Obj *o) { (void)o; return 1688; }
 
-Obj *type_lookup(TypeObj *t, StrObj *name)
+static Obj *type_lookup_uncached(TypeObj *t, StrObj *name)
 {
     for (; t; t = t->base) {
         if (!t->dict)
@@ -378,6 +378,63 @@ Obj *type_lookup(TypeObj *t, StrObj *name)
             return v;
     }
     return NULL;
+}
+
+/* Lookups of interned names along a class chain, cached (CPython keeps a
+ * method cache too). An entry holds while every dict of the chain keeps
+ * its version: checking that compares a few words instead of hashing into
+ * each dict. Versions are never reused, so an entry made for a dead class
+ * or dict cannot match a new one. */
+enum { TL_SLOTS = 1024, TL_DEPTH = 4 };
+static struct TlEntry {
+    const TypeObj *type;
+    const StrObj *name;
+    const DictTable *tables[TL_DEPTH];
+    uint64_t versions[TL_DEPTH];
+    int depth;
+    const DictTable *found;    /* NULL: the name is on no class of the chain */
+    int64_t ix;
+} tl_cache[TL_SLOTS];
+
+static bool tl_valid(const struct TlEntry *e, const TypeObj *t, const StrObj *name)
+{
+    if (e->type != t || e->name != name)
+        return false;
+    int d = 0;
+    for (; t; t = t->base) {
+        if (!t->dict)
+            continue;
+        if (d == e->depth || e->tables[d] != &t->dict->t || e->versions[d] != t->dict->t.version)
+            return false;
+        d++;
+    }
+    return d == e->depth;
+}
+
+Obj *type_lookup(TypeObj *t, StrObj *name)
+{
+    if (!(name->h.flags & OF_INTERNED))
+        return type_lookup_uncached(t, name);
+    struct TlEntry *e = &tl_cache[(((uintptr_t)t >> 4) ^ ((uintptr_t)name >> 4) * 31) & (TL_SLOTS - 1)];
+    if (!tl_valid(e, t, name)) {
+        struct TlEntry n = {.type = t, .name = name};
+        for (TypeObj *c = t; c; c = c->base) {
+            if (!c->dict)
+                continue;
+            if (n.depth == TL_DEPTH)
+                return type_lookup_uncached(t, name);
+            DictTable *dt = &c->dict->t;
+            n.tables[n.depth] = dt;
+            n.versions[n.depth++] = dt->version;
+            if (!n.found) {
+                int64_t ix = table_index_str(dt, name);
+                if (ix >= 0)
+                    n.found = dt, n.ix = ix;
+            }
+        }
+        *e = n;
+    }
+    return e->found ? e->found->entries[e->ix].value : NULL;
 }
 
 Obj *builtin_method_lookup(TypeObj *t, StrObj *name) { return type_lookup(t, name); }
