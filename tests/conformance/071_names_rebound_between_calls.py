@@ -69,3 +69,10 @@ try:
     print(c.hello())
 except AttributeError as e:
     print('AttributeError:', e)
+for round in range(3):
+    if round == 1:
+        len = lambda xs: 'shadowed'
+    if round == 2:
+        del len
+    print(round, len('abc'), base)
+    base = base + 1
