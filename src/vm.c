@@ -645,15 +645,8 @@ static Obj *run(Frame *entry)
             break;
         TARGET(OPC_LOAD_NAME) {
             StrObj *name = f->code->name_objs[arg];
-            if (f->locals == f->globals) { /* module level: the order of LOAD_GLOBAL */
-                Obj *v = load_global(f, arg);
-                if (!v) {
-                    name_error(name->s);
-                    goto error;
-                }
-                PUSH_REF(v);
-                break;
-            }
+            if (f->locals == f->globals) /* module level: the order of LOAD_GLOBAL */
+                goto load_global;
             Obj *v = table_get_str(&f->locals->t, name);
             if (!v && !rt_error_occurred())
                 v = table_get_str(&f->globals->t, name);
@@ -690,6 +683,7 @@ static Obj *run(Frame *entry)
             break;
         }
         TARGET(OPC_LOAD_GLOBAL) {
+        load_global:;
             Obj *v = load_global(f, arg);
             if (!v) {
                 name_error(f->code->name_objs[arg]->s);
